@@ -1,0 +1,112 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { LIMITS, REASONS, type Reason } from '@/utils/protocol';
+import { t, uiDir, uiLang } from '@/utils/i18n';
+import { REASON_LABEL } from '@/utils/i18n/reasons';
+import type { ReaderActions } from '@/utils/content/reader-actions';
+import type { ArticleImage } from '@/utils/reader/types';
+
+interface Props {
+  image: ArticleImage;
+  actions: ReaderActions;
+}
+
+/**
+ * A modal <dialog>: the browser keeps focus inside and makes the page inert; Escape fires
+ * `cancel`, which we treat as Cancel. It speaks the UI language, RTL in Arabic.
+ */
+export function ReportDialog({ image, actions }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [reason, setReason] = useState<Reason | null>(null);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const noteRequired = reason === 'other';
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (el && !el.open) el.showModal();
+    return () => el?.open && el.close();
+  }, []);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!reason || sending) return;
+    if (noteRequired && !note.trim()) {
+      setError(t('reportNoteMissing'));
+      return;
+    }
+    setSending(true);
+    setError(null);
+    const failure = await actions.submitReport(reason, note.trim());
+    setSending(false);
+    if (failure) setError(failure);
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      class="naqi-dialog"
+      dir={uiDir()}
+      lang={uiLang()}
+      aria-labelledby="naqi-report-title"
+      aria-describedby="naqi-report-intro"
+      onCancel={(event) => {
+        event.preventDefault();
+        actions.cancelReport();
+      }}
+    >
+      <form method="dialog" onSubmit={submit} noValidate>
+        <h2 id="naqi-report-title">{t('reportDialogTitle')}</h2>
+        <div class="naqi-dialog-preview">
+          <img src={image.src} alt="" referrerpolicy="no-referrer" />
+          <p id="naqi-report-intro">{t('reportDialogIntro')}</p>
+        </div>
+        <fieldset>
+          <legend>{t('reportReasonLegend')}</legend>
+          {REASONS.map((r) => (
+            <label key={r} class="naqi-reason" data-testid="report-reason" data-reason={r}>
+              <input
+                type="radio"
+                name="naqi-reason"
+                value={r}
+                checked={reason === r}
+                onChange={() => {
+                  setReason(r);
+                  setError(null);
+                }}
+              />
+              <span>{t(REASON_LABEL[r])}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label class="naqi-note">
+          <span>{noteRequired ? t('reportNoteRequired') : t('reportNoteLabel')}</span>
+          <textarea
+            value={note}
+            maxLength={LIMITS.note}
+            rows={3}
+            required={noteRequired}
+            aria-invalid={Boolean(error && noteRequired && !note.trim())}
+            onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
+          />
+          <small aria-live="polite">
+            {note.length.toLocaleString(uiLang())} / {LIMITS.note.toLocaleString(uiLang())}
+          </small>
+        </label>
+        {error && (
+          <p class="naqi-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div class="naqi-dialog-actions">
+          <button type="submit" class="naqi-button naqi-primary" data-testid="report-submit" disabled={!reason || sending}>
+            {sending ? t('reportSending') : t('reportSubmit')}
+          </button>
+          <button type="button" class="naqi-button" onClick={() => actions.cancelReport()}>
+            {t('reportCancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

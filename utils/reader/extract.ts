@@ -1,0 +1,169 @@
+import { Readability } from '@mozilla/readability';
+import { findSite, isArticleUrl } from '../sites';
+import type { SiteRule } from '../sites/types';
+import { buildBlocks } from './blocks';
+import { isBoilerplateText, removeJunk } from './cleanup';
+import { metadataDate, parseDate } from './date';
+import { resolveLazyImages } from './lazy-images';
+import { sanitiseHtml } from './sanitise';
+import { findAttribution, findSource } from './source';
+import { blocksText, dirForLang, dominantScript, normaliseSpace } from './text';
+import { cleanTitle } from './title';
+import type { Article, Block } from './types';
+import { replaceVideoEmbeds } from './video';
+
+/** Below this much text a site selector has matched the wrong element (a teaser, an empty shell). */
+const MIN_BODY_TEXT = 140;
+
+export interface PageKind {
+  site: SiteRule | undefined;
+  isArticle: boolean;
+}
+
+/** Whether Naqi opens by itself on this URL: a supported site's article page. */
+export function detectPage(pageUrl: string): PageKind {
+  const site = findSite(pageUrl);
+  return { site, isArticle: site ? isArticleUrl(site, pageUrl) : false };
+}
+
+/**
+ * Page → Article. Site rules first, then Mozilla Readability when they find no body, then
+ * Naqi's own clean-up, sanitising and rebuilding. Works on a clone: the page is untouched.
+ * Pure apart from the DOM it is given, so it runs in Node (jsdom) for tests and benchmarks.
+ */
+export function extractArticle(doc: Document, pageUrl: string): Article | null {
+  const url = new URL(pageUrl);
+  const base = url.href;
+  const site = findSite(url);
+  const win = doc.defaultView ?? globalThis.window;
+  const clone = doc.cloneNode(true) as Document;
+  const root = clone.body ?? clone.documentElement;
+  if (!root) return null;
+
+  resolveLazyImages(root, base);
+  replaceVideoEmbeds(root, base);
+
+  const siteNames = siteNamesFor(clone, site, url);
+  const titleEl = findTitleElement(clone, site, siteNames);
+  const title = titleEl ? cleanTitle(titleEl.textContent ?? '', siteNames) : documentTitle(clone, siteNames);
+  const source = findSource(clone, root, site, url);
+  const date = findDate(clone, root, site);
+
+  let body = firstMatch(root, site?.selectors.body ?? []);
+  removeJunk(root, body, site?.selectors.remove ?? []);
+  if (body && (!body.isConnected || normaliseSpace(body.textContent ?? '').length < MIN_BODY_TEXT)) body = null;
+
+  let html: string;
+  if (body) {
+    html = leadImageHtml(titleEl, body) + body.innerHTML;
+  } else {
+    const parsed = new Readability(clone, { keepClasses: true, charThreshold: 250 }).parse();
+    html = parsed?.content ?? '';
+  }
+  const { blocks, images } = buildBlocks(sanitiseHtml(html, win), base);
+  const cleanBlocks = dropJunkBlocks(blocks, title);
+  const text = blocksText(cleanBlocks);
+  const lang = detectLang(`${title} ${text}`, clone, site);
+
+  return {
+    url: base,
+    siteId: site?.id ?? null,
+    siteName: site?.name ?? source.name,
+    title,
+    source,
+    ...(date ? { date } : {}),
+    lang,
+    dir: dirForLang(lang),
+    blocks: cleanBlocks,
+    images,
+  };
+}
+
+function siteNamesFor(doc: Document, site: SiteRule | undefined, url: URL): string[] {
+  const ogSiteName = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? '';
+  const host = url.hostname.replace(/^www\./, '');
+  return [site?.name ?? '', site?.latinName ?? '', ogSiteName, host, host.split('.')[0] ?? ''].filter((n) => n.length > 1);
+}
+
+function firstMatch(root: ParentNode, selectors: string[]): Element | null {
+  for (const selector of selectors) {
+    for (const el of Array.from(root.querySelectorAll(selector))) {
+      if (normaliseSpace(el.textContent ?? '').length >= MIN_BODY_TEXT) return el;
+    }
+  }
+  return null;
+}
+
+/** The headline element: the site's selectors, else the <h1> that is not the site's logo. */
+function findTitleElement(doc: Document, site: SiteRule | undefined, siteNames: string[]): Element | null {
+  const isHeadline = (el: Element) => {
+    const text = normaliseSpace(el.textContent ?? '');
+    return text.length >= 6 && text.length <= 400 && cleanTitle(text, siteNames) !== '' && !siteNames.some((n) => n === text);
+  };
+  for (const selector of [...(site?.selectors.title ?? []), 'article h1', 'main h1', 'h1', '[itemprop="headline"]']) {
+    const found = Array.from(doc.querySelectorAll(selector)).find(isHeadline);
+    if (found) return found;
+  }
+  return null;
+}
+
+function documentTitle(doc: Document, siteNames: string[]): string {
+  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content');
+  return cleanTitle(og || doc.title || '', siteNames);
+}
+
+function findDate(doc: Document, root: ParentNode, site: SiteRule | undefined): string | undefined {
+  for (const selector of site?.selectors.date ?? []) {
+    for (const el of Array.from(root.querySelectorAll(selector))) {
+      const date = parseDate(el.getAttribute('datetime')) ?? parseDate(el.getAttribute('content')) ?? parseDate(el.textContent);
+      if (date) return date;
+    }
+  }
+  return metadataDate(doc) ?? parseDate(findAttribution(root)?.text) ?? parseDate(root.querySelector('time')?.getAttribute('datetime'));
+}
+
+/**
+ * The lead image often sits between the headline and the body (a hero figure), outside
+ * the body element the site's selector finds.
+ */
+function leadImageHtml(titleEl: Element | null, body: Element): string {
+  if (!titleEl || !titleEl.isConnected) return '';
+  let container: Element | null = body.parentElement;
+  while (container && !container.contains(titleEl)) container = container.parentElement;
+  if (!container || container.tagName === 'BODY' || container.tagName === 'HTML') return '';
+  for (const img of Array.from(container.querySelectorAll('img'))) {
+    if (body.contains(img)) break;
+    const following = titleEl.compareDocumentPosition(img) & 4; // DOCUMENT_POSITION_FOLLOWING
+    const beforeBody = img.compareDocumentPosition(body) & 4;
+    if (following && beforeBody) return (img.closest('figure') ?? img).outerHTML;
+  }
+  return '';
+}
+
+function dropJunkBlocks(blocks: Block[], title: string): Block[] {
+  const normalTitle = normaliseSpace(title);
+  return blocks.filter((block, index) => {
+    if (block.type === 'figure' || block.type === 'video') return true;
+    const text = blocksText([block]);
+    if (!text || isBoilerplateText(text)) return false;
+    // Bodies often repeat the headline as their first heading.
+    if (index < 3 && block.type !== 'p' && text === normalTitle) return false;
+    return true;
+  });
+}
+
+const FRENCH_WORDS = /\b(?:le|la|les|des|du|une|est|et|dans|pour|sur|avec|qui|que|au|aux)\b/gi;
+const ENGLISH_WORDS = /\b(?:the|and|of|to|is|in|for|on|with|that|was|are)\b/gi;
+
+function detectLang(text: string, doc: Document, site: SiteRule | undefined): string {
+  const script = dominantScript(text);
+  if (script === 'arabic') return 'ar';
+  const declared = (doc.documentElement.getAttribute('lang') ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  if (script === 'latin') {
+    if (declared && declared !== 'ar') return declared;
+    const fr = text.match(FRENCH_WORDS)?.length ?? 0;
+    const en = text.match(ENGLISH_WORDS)?.length ?? 0;
+    return fr >= en ? 'fr' : 'en';
+  }
+  return declared || site?.lang || 'ar';
+}

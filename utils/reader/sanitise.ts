@@ -1,0 +1,37 @@
+import createDOMPurify, { type Config } from 'dompurify';
+
+/**
+ * DOMPurify with an allow-list of what an article may hold. It parses in an inert document
+ * (nothing loads or runs), drops every handler and non-http(s) URL, and hands back a
+ * fragment that `buildBlocks` turns into plain data — the reader view never sees HTML.
+ */
+const CONFIG: Config = {
+  ALLOWED_TAGS: [
+    'p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'figure', 'figcaption', 'img', 'a',
+    'strong', 'em', 'b', 'i', 'u', 'code', 'pre', 'sub', 'sup', 'mark', 'small', 'q', 'span', 'div', 'section',
+    'article', 'main', 'header', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'center', 'font', 'cite',
+    'dl', 'dt', 'dd', 'hr',
+  ],
+  ALLOWED_ATTR: ['href', 'src', 'alt', 'title', 'class', 'width', 'height', 'data-naqi-video'],
+  ALLOWED_URI_REGEXP: /^https?:\/\//i,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  KEEP_CONTENT: true,
+  RETURN_DOM_FRAGMENT: true,
+};
+
+type Purifier = ReturnType<typeof createDOMPurify>;
+const purifiers = new WeakMap<object, Purifier>();
+
+function purifierFor(win: Window): Purifier {
+  let purifier = purifiers.get(win);
+  if (!purifier) {
+    purifier = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+    purifiers.set(win, purifier);
+  }
+  return purifier;
+}
+
+export function sanitiseHtml(html: string, win: Window): DocumentFragment {
+  return purifierFor(win).sanitize(html, CONFIG) as unknown as DocumentFragment;
+}

@@ -1,0 +1,80 @@
+import type { SiteRule } from '../sites/types';
+import { sourceFromSlug } from '../sites/maghress-sources';
+import { absoluteHttpUrl } from './lazy-images';
+import { normaliseSpace } from './text';
+
+const SOURCE_LINK_TEXT = /انقر هنا لقراءة الخبر من مصدره|لقراءة الخبر من مصدره|المصدر الأصلي|lire l['’]article (?:à|a) sa source|source originale|article original|read the original/i;
+const ATTRIBUTION = /نشر في\s+(.{1,60}?)\s+يوم|publi[ée] dans\s+(.{1,60}?)\s+le\s/i;
+
+export interface Source {
+  name: string;
+  url?: string;
+}
+
+/** The attribution line "نشر في <paper> يوم <date>" names the paper and dates the article. */
+export function findAttribution(root: ParentNode): { name: string; text: string } | undefined {
+  for (const el of Array.from(root.querySelectorAll('p, div, span, small, li, em, time, section'))) {
+    const text = normaliseSpace(el.textContent ?? '');
+    if (text.length > 200) continue;
+    const m = text.match(ATTRIBUTION);
+    const name = m && normaliseSpace(m[1] ?? m[2] ?? '');
+    if (name) return { name, text };
+  }
+  return undefined;
+}
+
+/** The link to the original article: the site's own selectors, else the tell-tale link text. */
+export function findSourceLink(root: ParentNode, selectors: string[], base: string): string | undefined {
+  for (const selector of selectors) {
+    for (const a of Array.from(root.querySelectorAll(selector))) {
+      const link = a.tagName === 'A' ? a : a.querySelector('a[href]');
+      const href = absoluteHttpUrl(link?.getAttribute('href'), base);
+      if (href) return href;
+    }
+  }
+  for (const a of Array.from(root.querySelectorAll('a[href]'))) {
+    if (SOURCE_LINK_TEXT.test(a.textContent ?? '')) {
+      const href = absoluteHttpUrl(a.getAttribute('href'), base);
+      if (href) return href;
+    }
+  }
+  return undefined;
+}
+
+/** The slug of a Maghress article URL: /assabah/123 → "assabah", /fr/lematin/9 → "lematin". */
+export function maghressSlug(url: URL): string | undefined {
+  const parts = url.pathname.split('/').filter(Boolean);
+  const slug = parts[0] === 'fr' ? parts[1] : parts[0];
+  return slug?.toLowerCase();
+}
+
+/**
+ * Who wrote the article. On the aggregator it is the paper named by the slug (known
+ * table first, since the slug is stable), else the name the page gives; on a paper's own
+ * site it is that paper; elsewhere the page's declared site name or its host.
+ */
+export function findSource(doc: Document, root: ParentNode, site: SiteRule | undefined, pageUrl: URL): Source {
+  const base = pageUrl.href;
+  if (site?.id === 'maghress') {
+    const slug = maghressSlug(pageUrl);
+    const known = slug ? sourceFromSlug(slug) : undefined;
+    const fromSelectors = textOf(root, site.selectors.source ?? []);
+    const attribution = findAttribution(root);
+    const isFrench = pageUrl.pathname.startsWith('/fr/');
+    const name = known ? (isFrench ? known.latinName : known.name) : attribution?.name ?? fromSelectors ?? slug ?? site.name;
+    const url = findSourceLink(root, site.selectors.sourceLink ?? [], base) ?? known?.home;
+    return url ? { name, url } : { name };
+  }
+  const canonical = absoluteHttpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), base);
+  if (site) return { name: site.name, url: canonical ?? base };
+  const siteName = normaliseSpace(doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? '');
+  return { name: siteName || pageUrl.hostname.replace(/^www\./, ''), url: canonical ?? base };
+}
+
+function textOf(root: ParentNode, selectors: string[]): string | undefined {
+  for (const selector of selectors) {
+    const text = normaliseSpace(root.querySelector(selector)?.textContent ?? '');
+    if (text && text.length < 80) return text;
+  }
+  return undefined;
+}
