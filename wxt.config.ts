@@ -35,10 +35,11 @@ export default defineConfig({
       manifest.browser_specific_settings = {
         gecko: {
           id: GECKO_ID,
-          strict_min_version: '128.0',
+          // data_collection_permissions exists from Firefox 140 (142 on Android).
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
-        gecko_android: { strict_min_version: '128.0' },
+        gecko_android: { strict_min_version: '142.0' },
       };
     } else {
       manifest.minimum_chrome_version = '120';

@@ -42,11 +42,11 @@ export function ReaderToolbar({ settings, siteId, siteName, actions }: Props) {
           <button
             type="button"
             class="naqi-button"
-            aria-label={t('readerFontSmaller')}
             disabled={settings.fontSize <= FONT_SIZES.min}
             onClick={() => actions.updateSettings({ fontSize: settings.fontSize - FONT_SIZES.step })}
           >
-            A−
+            <span aria-hidden="true">A−</span>
+            <span class="naqi-sr-only">{t('readerFontSmaller')}</span>
           </button>
           <output class="naqi-size" aria-live="polite">
             {settings.fontSize}
@@ -54,11 +54,11 @@ export function ReaderToolbar({ settings, siteId, siteName, actions }: Props) {
           <button
             type="button"
             class="naqi-button"
-            aria-label={t('readerFontLarger')}
             disabled={settings.fontSize >= FONT_SIZES.max}
             onClick={() => actions.updateSettings({ fontSize: settings.fontSize + FONT_SIZES.step })}
           >
-            A+
+            <span aria-hidden="true">A+</span>
+            <span class="naqi-sr-only">{t('readerFontLarger')}</span>
           </button>
         </div>
         <label class="naqi-field">

@@ -5,6 +5,7 @@
  */
 export const READER_CSS = /* css */ `
 :host { all: initial; }
+.naqi-sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 *, *::before, *::after { box-sizing: border-box; }
 .naqi-reader, .naqi-dialog, .naqi-toast, .naqi-open {
   --bg: #fdfdfb; --fg: #1c1c1c; --muted: #4d4d4d; --link: #0a58a8; --accent: #0b6e4f; --accent-fg: #ffffff;

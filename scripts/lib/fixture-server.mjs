@@ -108,21 +108,38 @@ export async function startFixtureServer() {
     { key: readFileSync(join(certDir, 'key.pem')), cert: readFileSync(join(certDir, 'cert.pem')) },
     (req, res) => handle(req, res, 'https'),
   );
-  // A CONNECT tunnel (Firefox through the proxy) ends up in the TLS server, on this process.
+  // TLS gets its own internal port; TLS sockets read their handle directly, so bytes we
+  // already read cannot be handed back: we pipe instead.
+  await new Promise((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+  const tlsPort = tlsServer.address().port;
+  const pipeToTls = (socket, first) => {
+    const upstream = net.connect(tlsPort, '127.0.0.1');
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+    if (first?.length) upstream.write(first);
+    socket.pipe(upstream).pipe(socket);
+  };
+  // A CONNECT tunnel (Firefox through the proxy) ends up in the TLS server too.
   httpServer.on('connect', (req, socket, head) => {
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-    if (head?.length) socket.unshift(head);
-    tlsServer.emit('connection', socket);
+    pipeToTls(socket, head);
   });
-  // One port for both: a TLS ClientHello starts with 0x16, plain HTTP with a letter.
+  // One public port for both: a TLS ClientHello starts with 0x16, plain HTTP with a letter.
+  const sockets = new Set();
   const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
     socket.once('data', (first) => {
+      if (first[0] === 0x16) {
+        pipeToTls(socket, first);
+        return;
+      }
       socket.pause();
       socket.unshift(first);
-      (first[0] === 0x16 ? tlsServer : httpServer).emit('connection', socket);
+      httpServer.emit('connection', socket);
       socket.resume();
     });
-    socket.on('error', () => {});
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
@@ -136,9 +153,11 @@ export async function startFixtureServer() {
       pages.set(pageKey(new URL(url)), () => Buffer.from(html));
     },
     async close() {
+      for (const socket of sockets) socket.destroy();
+      tlsServer.closeAllConnections();
+      httpServer.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      httpServer.closeAllConnections?.();
-      tlsServer.closeAllConnections?.();
+      await new Promise((resolve) => tlsServer.close(resolve));
     },
   };
 }

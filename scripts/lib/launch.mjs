@@ -13,6 +13,11 @@ export const GECKO_ID = 'naqi@naqi.example';
 // Fixed so tests can build moz-extension:// URLs before the extension has started.
 const FIREFOX_UUID = '6b1c7c0e-4a54-4f5e-9d4e-2f8a1c1e9a11';
 
+/** Closing an extension page over Firefox's BiDi can wait forever: never wait long. */
+export async function closePage(page) {
+  await Promise.race([page.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 1500))]);
+}
+
 export function extensionDir(browserName) {
   const dir = join(root, '.output', browserName === 'firefox' ? 'firefox-mv3' : 'chrome-mv3');
   if (!existsSync(join(dir, 'manifest.json'))) {
@@ -72,18 +77,28 @@ export async function launchWithExtension(browserName, { port, headless = true, 
     mkdirSync(join(profile, 'extensions'), { recursive: true });
     copyFileSync(firefoxXpi(), join(profile, 'extensions', `${GECKO_ID}.xpi`));
     context = await firefox.launchPersistentContext(profile, {
+      // A "moz-" channel makes Playwright speak WebDriver BiDi, which stock Firefox ESR has
+      // (its default protocol, Juggler, exists only in Playwright's own Firefox builds).
+      channel: 'moz-firefox',
       executablePath: browserPath('firefox'),
       headless,
       locale,
       ignoreHTTPSErrors: true,
       viewport: { width: 1200, height: 900 },
       env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
-      proxy: { server: `http://127.0.0.1:${port}` },
       firefoxUserPrefs: {
         'xpinstall.signatures.required': false,
         'extensions.autoDisableScopes': 0,
         'extensions.enabledScopes': 15,
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        // Every host goes through the fixture server, acting as an HTTP proxy (the BiDi
+        // launcher does not apply Playwright's own proxy option).
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': port,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': port,
+        'network.proxy.no_proxies_on': '',
         'network.proxy.allow_hijacking_localhost': true,
         'intl.locale.requested': locale,
         'browser.shell.checkDefaultBrowser': false,
@@ -99,15 +114,39 @@ export async function launchWithExtension(browserName, { port, headless = true, 
     context,
     extensionId,
     extensionUrl,
-    /** Opens an extension page; Firefox needs waitUntil 'commit' for moz-extension:// URLs. */
+    /** Opens an extension page and resolves once it has loaded. */
     async openExtensionPage(path) {
-      const page = await context.newPage();
-      await page.goto(extensionUrl(path), { waitUntil: browserName === 'firefox' ? 'commit' : 'load' });
-      await page.waitForLoadState('domcontentloaded');
-      return page;
+      if (browserName !== 'firefox') {
+        const page = await context.newPage();
+        await page.goto(extensionUrl(path));
+        return page;
+      }
+      // Firefox over BiDi is fussy with moz-extension:// tabs: a fresh about:blank tab sent
+      // straight there sometimes never answers, there is no load event, and the page's CSP
+      // forbids waitForFunction. So: pass through a plain web page first, then poll with
+      // short, time-limited evaluate calls, and retry in a fresh tab.
+      for (let attempt = 1; ; attempt++) {
+        const page = await context.newPage();
+        await page.goto('http://naqi-blank.test/', { timeout: 10000 }).catch(() => {});
+        await page.goto(extensionUrl(path), { waitUntil: 'commit', timeout: 15000 }).catch(() => {});
+        const deadline = Date.now() + 6000;
+        while (Date.now() < deadline) {
+          const ready = await Promise.race([
+            page.evaluate(() => document.readyState === 'complete').catch(() => false),
+            new Promise((resolve) => setTimeout(() => resolve(false), 1000)),
+          ]);
+          if (ready) return page;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        void closePage(page);
+        if (attempt === 3) throw new Error(`${path} did not load in Firefox`);
+      }
     },
     async close() {
-      await context.close().catch(() => {});
+      // Closing Firefox over BiDi can hang; a browser that will not close is killed.
+      const closed = context.close().catch(() => {});
+      const timedOut = await Promise.race([closed.then(() => false), new Promise((r) => setTimeout(() => r(true), 8000))]);
+      if (timedOut) context.browser()?.process?.()?.kill('SIGKILL');
       rmSync(profile, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixtureUrl, forEachBrowser, sendFromExtensionPage, seriousA11yViolations } from './lib/harness.mjs';
+import { closePage, fixtureUrl, forEachBrowser, sendFromExtensionPage, seriousA11yViolations } from './lib/harness.mjs';
 
 forEachBrowser('foundation', (env) => {
   test('the content script runs on the demo article and shows the reader view', async () => {
@@ -11,7 +11,7 @@ forEachBrowser('foundation', (env) => {
     const view = page.getByTestId('reader-view');
     await view.waitFor({ state: 'visible', timeout: 10000 });
     assert.equal(await page.getByTestId('reader-title').textContent(), demo.expected.title);
-    await page.close();
+    await closePage(page);
   });
 
   test('a message round-trips from an extension page to the background', async () => {
@@ -22,7 +22,7 @@ forEachBrowser('foundation', (env) => {
     const bad = await sendFromExtensionPage(popup, { type: 'no.such.type' });
     assert.equal(bad.ok, false);
     assert.equal(bad.error.code, 'bad-message');
-    await popup.close();
+    await closePage(popup);
   });
 
   test('the popup opens, shows its report count, and has no serious accessibility violation', async () => {
@@ -31,6 +31,6 @@ forEachBrowser('foundation', (env) => {
     await count.waitFor({ state: 'visible', timeout: 10000 });
     assert.match((await count.textContent()) ?? '', /^\s*\d+\s*$/);
     assert.deepEqual(await seriousA11yViolations(popup), []);
-    await popup.close();
+    await closePage(popup);
   });
 });

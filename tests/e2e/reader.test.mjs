@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixtureUrl, forEachBrowser, seriousA11yViolations } from './lib/harness.mjs';
+import { closePage, fixtureUrl, forEachBrowser, seriousA11yViolations } from './lib/harness.mjs';
 
 const normalise = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -36,7 +36,7 @@ forEachBrowser('reader view', (env) => {
       const body = normalise(await page.getByTestId('reader-body').textContent());
       for (const junk of expected.junk) assert.ok(!body.includes(normalise(junk)), `${fixture.name}: junk "${junk}"`);
     }
-    await page.close();
+    await closePage(page);
   });
 
   test('does not open on home, category or search pages, and puts no report buttons there', async () => {
@@ -51,7 +51,7 @@ forEachBrowser('reader view', (env) => {
       assert.equal(await page.getByTestId('report-image').count(), 0, fixture.name);
       assert.equal(await page.getByTestId('page-report-image').count(), 0, fixture.name);
     }
-    await page.close();
+    await closePage(page);
   });
 
   test('returns to the original page and back', async () => {
@@ -69,7 +69,7 @@ forEachBrowser('reader view', (env) => {
     await view.waitFor({ state: 'visible' });
     await page.keyboard.press('Escape');
     await view.waitFor({ state: 'detached' });
-    await page.close();
+    await closePage(page);
   });
 
   test('settings persist across reloads', async () => {
@@ -95,7 +95,7 @@ forEachBrowser('reader view', (env) => {
     await page.getByTestId('reader-view').waitFor({ state: 'visible' });
     await page.getByLabel(/open by itself/i).check();
     await page.getByLabel('Theme').selectOption('system');
-    await page.close();
+    await closePage(page);
   });
 
   test('nothing from a hostile page executes in the reader view', async () => {
@@ -115,7 +115,7 @@ forEachBrowser('reader view', (env) => {
     const html = await view.evaluate((el) => el.innerHTML);
     assert.doesNotMatch(html, /<script|<iframe|<object|<embed|<form|javascript:|\son[a-z]+=/i);
     assert.ok(normalise(await page.getByTestId('reader-body').textContent()).length > 200, 'the text is still shown');
-    await page.close();
+    await closePage(page);
   });
 
   test('the reader view has no serious accessibility violation (light and dark, Arabic and French)', async () => {
@@ -131,6 +131,6 @@ forEachBrowser('reader view', (env) => {
       }
     }
     await page.getByLabel('Theme').selectOption('system');
-    await page.close();
+    await closePage(page);
   });
 });

@@ -6,7 +6,6 @@ import { JSDOM } from 'jsdom';
 import { detectPage, extractArticle } from '../../utils/reader/extract';
 import { blocksText, normaliseSpace } from '../../utils/reader/text';
 import { tokenF1 } from './f1';
-// @ts-expect-error plain ES module shared with the e2e server and the benchmark
 import { loadFixtures } from '../fixtures/index.mjs';
 
 interface Expected {

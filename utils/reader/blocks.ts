@@ -93,7 +93,7 @@ export function buildBlocks(root: ParentNode, pageUrl: string): BuildResult {
       flush();
       return;
     }
-    if (CAPTION_CLASS.test(el.getAttribute('class') ?? '') && lastFigure !== null && !pending.length) {
+    if (CAPTION_CLASS.test(el.getAttribute('class') ?? '') && lastFigure !== null && !pending.length && !el.querySelector('img')) {
       const image = images[lastFigure];
       if (image && !image.caption) image.caption = normaliseSpace(el.textContent ?? '');
       return;

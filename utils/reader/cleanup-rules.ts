@@ -46,7 +46,8 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^نشر في\s.{1,80}\sيوم\s/,
   /^(?:à lire aussi|lire aussi|lire la suite|voir aussi|articles? similaires?)\s*[:：]?/i,
   /^(?:read also|read more|related|see also)\s*[:：]?$/i,
-  /^(?:merci pour votre signalement|cliquez ici pour lire l['’]article (?:à|a) sa source)/i,
+  /^(?:merci pour votre signalement|cliquez ici pour lire l['’]article)/i,
+  /^(?:إشهار|اشهار|إعلان|اعلان|publicité|publicite|annonce|advertisement|sponsorisé|sponsored)$/i,
   /^(?:شارك|تابعونا على|partager|partagez|share)\s*[:：]?$/i,
 ];
 

@@ -12,6 +12,8 @@ import { cleanTitle } from './title';
 import type { Article, Block } from './types';
 import { replaceVideoEmbeds } from './video';
 
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without relying on a global Node
+
 /** Below this much text a site selector has matched the wrong element (a teaser, an empty shell). */
 const MIN_BODY_TEXT = 140;
 
@@ -53,12 +55,14 @@ export function extractArticle(doc: Document, pageUrl: string): Article | null {
   removeJunk(root, body, site?.selectors.remove ?? []);
   if (body && (!body.isConnected || normaliseSpace(body.textContent ?? '').length < MIN_BODY_TEXT)) body = null;
 
+  // Taken before Readability runs: it rewrites the clone.
+  const lead = leadImageHtml(root, titleEl, body);
   let html: string;
   if (body) {
-    html = leadImageHtml(titleEl, body) + body.innerHTML;
+    html = lead + body.innerHTML;
   } else {
     const parsed = new Readability(clone, { keepClasses: true, charThreshold: 250 }).parse();
-    html = parsed?.content ?? '';
+    html = lead + (parsed?.content ?? '');
   }
   const { blocks, images } = buildBlocks(sanitiseHtml(html, win), base);
   const cleanBlocks = dropJunkBlocks(blocks, title);
@@ -124,20 +128,25 @@ function findDate(doc: Document, root: ParentNode, site: SiteRule | undefined): 
 
 /**
  * The lead image often sits between the headline and the body (a hero figure), outside
- * the body element the site's selector finds.
+ * the body element a site selector finds and outside what Readability keeps. We take the
+ * images after the headline and before the body (or, without one, before the first real
+ * paragraph); the block builder then drops avatars, icons and pixels among them.
  */
-function leadImageHtml(titleEl: Element | null, body: Element): string {
-  if (!titleEl || !titleEl.isConnected) return '';
-  let container: Element | null = body.parentElement;
-  while (container && !container.contains(titleEl)) container = container.parentElement;
-  if (!container || container.tagName === 'BODY' || container.tagName === 'HTML') return '';
-  for (const img of Array.from(container.querySelectorAll('img'))) {
-    if (body.contains(img)) break;
-    const following = titleEl.compareDocumentPosition(img) & 4; // DOCUMENT_POSITION_FOLLOWING
-    const beforeBody = img.compareDocumentPosition(body) & 4;
-    if (following && beforeBody) return (img.closest('figure') ?? img).outerHTML;
+function leadImageHtml(root: Element, titleEl: Element | null, body: Element | null): string {
+  if (!titleEl?.isConnected) return '';
+  const end = body ?? Array.from(root.querySelectorAll('p')).find(
+    (p) => titleEl.compareDocumentPosition(p) & FOLLOWING && normaliseSpace(p.textContent ?? '').length >= 80,
+  );
+  if (!end) return '';
+  const parts: Element[] = [];
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    if (!(titleEl.compareDocumentPosition(img) & FOLLOWING)) continue;
+    if (!(img.compareDocumentPosition(end) & FOLLOWING) || end.contains(img)) break;
+    const part = img.closest('figure') ?? img;
+    if (!parts.includes(part)) parts.push(part);
+    if (parts.length === 3) break;
   }
-  return '';
+  return parts.map((part) => part.outerHTML).join('');
 }
 
 function dropJunkBlocks(blocks: Block[], title: string): Block[] {

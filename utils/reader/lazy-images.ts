@@ -48,7 +48,8 @@ export function realImageUrl(img: Element, base: string): string | null {
     if (url && !isPlaceholderSrc(url)) return url;
   }
   const src = img.getAttribute('src');
-  if (!isPlaceholderSrc(src)) {
+  // "x", "#", "1": no path and no file name is never a real image (a classic onerror bait).
+  if (!isPlaceholderSrc(src) && /[./]/.test(src ?? '')) {
     const url = absoluteHttpUrl(src, base);
     if (url) return url;
   }

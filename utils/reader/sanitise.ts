@@ -14,6 +14,8 @@ const CONFIG: Config = {
   ],
   ALLOWED_ATTR: ['href', 'src', 'alt', 'title', 'class', 'width', 'height', 'data-naqi-video'],
   ALLOWED_URI_REGEXP: /^https?:\/\//i,
+  // Without this DOMPurify tests width/height against the URI pattern and drops them.
+  ADD_URI_SAFE_ATTR: ['width', 'height'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   KEEP_CONTENT: true,

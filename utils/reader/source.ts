@@ -3,7 +3,7 @@ import { sourceFromSlug } from '../sites/maghress-sources';
 import { absoluteHttpUrl } from './lazy-images';
 import { normaliseSpace } from './text';
 
-const SOURCE_LINK_TEXT = /انقر هنا لقراءة الخبر من مصدره|لقراءة الخبر من مصدره|المصدر الأصلي|lire l['’]article (?:à|a) sa source|source originale|article original|read the original/i;
+const SOURCE_LINK_TEXT = /انقر هنا لقراءة الخبر من مصدره|لقراءة الخبر من مصدره|المصدر الأصلي|lire l['’]article (?:à|a|depuis) sa source|source originale|article original|read the original/i;
 const ATTRIBUTION = /نشر في\s+(.{1,60}?)\s+يوم|publi[ée] dans\s+(.{1,60}?)\s+le\s/i;
 
 export interface Source {

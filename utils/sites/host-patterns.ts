@@ -17,7 +17,5 @@ export const SUPPORTED_HOSTS = [
   'lematin.ma',
 ] as const;
 
-export const SUPPORTED_HOST_PATTERNS: string[] = SUPPORTED_HOSTS.flatMap((host) => [
-  `*://${host}/*`,
-  `*://*.${host}/*`,
-]);
+// "*.host" matches the bare host too, so one pattern per site is enough.
+export const SUPPORTED_HOST_PATTERNS: string[] = SUPPORTED_HOSTS.map((host) => `*://*.${host}/*`);

@@ -4,7 +4,9 @@ import { after, before, describe } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startFixtureServer } from '../../../scripts/lib/fixture-server.mjs';
-import { launchWithExtension } from '../../../scripts/lib/launch.mjs';
+import { closePage, launchWithExtension } from '../../../scripts/lib/launch.mjs';
+
+export { closePage };
 
 export const BROWSERS = (process.env.NAQI_BROWSERS ?? 'chromium,firefox').split(',');
 
@@ -55,6 +57,18 @@ export async function seriousA11yViolations(page, include) {
 }
 
 /** Sends a protocol message from an extension page (popup/review), as the UI would. */
-export async function sendFromExtensionPage(page, message) {
-  return page.evaluate((msg) => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage(msg), message);
+export async function sendFromExtensionPage(page, message, timeoutMs = 5000) {
+  // The reply is serialised inside the page and raced against an in-page timer: over
+  // Firefox's BiDi, a promise from the extension's privileged realm was seen never to
+  // settle for the automation client, which would hang the test instead of failing it.
+  const text = await page.evaluate(
+    `Promise.race([
+      (globalThis.browser ?? globalThis.chrome).runtime.sendMessage(${JSON.stringify(message)})
+        .then((reply) => JSON.stringify({ reply: reply ?? null }), (error) => JSON.stringify({ thrown: String(error && error.message || error) })),
+      new Promise((resolve) => setTimeout(() => resolve(JSON.stringify({ thrown: 'no reply within ${timeoutMs} ms' })), ${timeoutMs})),
+    ])`,
+  );
+  const result = JSON.parse(text);
+  if ('thrown' in result) throw new Error(`sendMessage failed: ${result.thrown}`);
+  return result.reply;
 }

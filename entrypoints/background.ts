@@ -1,0 +1,34 @@
+/**
+ * Naqi's background (service worker in Chrome, event page in Firefox). Thin wiring only: every
+ * listener is registered synchronously when the script starts, so a stopped worker is woken by
+ * the next event; the logic lives in utils/background/ (tested there). The database is opened
+ * lazily by the first message that needs it.
+ */
+import { browser } from 'wxt/browser';
+import { countPending, getDb } from '@/utils/db';
+import { createMenus, onMenuClicked, refreshBadge, toggleReader } from '@/utils/background/actions';
+import { handleMessage } from '@/utils/background/handlers';
+
+export default defineBackground(() => {
+  const updateBadge = () => refreshBadge(async () => countPending(await getDb()));
+
+  // Returning the promise is the reply (webextension-polyfill). handleMessage never rejects.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => handleMessage(message, sender));
+
+  browser.runtime.onInstalled.addListener(() => {
+    void createMenus();
+    void updateBadge();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void updateBadge();
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    void onMenuClicked(info, tab);
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'toggle-reader') return;
+    toggleReader(tab).catch((err: unknown) => console.warn('[naqi] reader toggle failed', err));
+  });
+});
