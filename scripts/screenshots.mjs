@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// `npm run screenshots`: refreshes the README's pictures from a real Chromium running the
+// built extension on the bundled fixtures (run `npm run build` first).
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startFixtureServer } from './lib/fixture-server.mjs';
+import { closePage, launchWithExtension } from './lib/launch.mjs';
+
+const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+mkdirSync(out, { recursive: true });
+const server = await startFixtureServer();
+const byName = (name) => server.fixtures.find((f) => f.name === name);
+
+async function shoot(locale, suffix) {
+  const browser = await launchWithExtension('chromium', { port: server.port, locale });
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 820 });
+  await page.goto(byName('maghress/seed-article').url);
+  await page.getByTestId('reader-view').waitFor({ state: 'visible' });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}reader-${suffix}.png` });
+
+  // A report, so the popup and the review page have something to show.
+  await page.getByTestId('report-image').first().click();
+  await page.getByTestId('report-reason').nth(1).click();
+  await page.screenshot({ path: `${out}report-dialog-${suffix}.png` });
+  await page.getByTestId('report-submit').click();
+  await page.getByTestId('report-thanks').waitFor({ state: 'visible' });
+  await page.screenshot({ path: `${out}report-thanks-${suffix}.png` });
+
+  const gallery = byName('maghress/almassae-gallery');
+  await page.goto(gallery.url);
+  await page.getByTestId('report-image').nth(1).click();
+  await page.getByTestId('report-reason').first().click();
+  await page.getByTestId('report-submit').click();
+  await page.getByTestId('report-thanks').waitFor({ state: 'visible' });
+  await closePage(page);
+
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(browser.extensionUrl('popup.html'));
+  await popup.getByTestId('report-count').waitFor({ state: 'visible' });
+  await popup.waitForTimeout(500);
+  await popup.screenshot({ path: `${out}popup-${suffix}.png` });
+
+  const review = await browser.context.newPage();
+  await review.setViewportSize({ width: 1200, height: 760 });
+  await review.goto(browser.extensionUrl('review.html'));
+  await review.getByTestId('review-row').first().waitFor({ state: 'visible' });
+  await review.waitForTimeout(500);
+  await review.screenshot({ path: `${out}review-${suffix}.png` });
+  await browser.close();
+}
+
+await shoot('ar', 'ar');
+await shoot('en-US', 'en');
+await server.close();
+console.log(`Screenshots written to ${out}`);
