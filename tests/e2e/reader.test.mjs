@@ -134,3 +134,32 @@ forEachBrowser('reader view', (env) => {
     await closePage(page);
   });
 });
+
+forEachBrowser('single-page navigation', (env) => {
+  test('a URL change without a reload re-runs detection', async () => {
+    const demo = fixtureUrl(env(), 'maghress/seed-article');
+    const articlePath = new URL(demo.url).pathname;
+    // A home page that turns itself into the article the way single-page sites do.
+    env().server.setPage(
+      'https://www.maghress.com/spa-home',
+      `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>مغرس</title></head>
+       <body><h1>مغرس</h1><button id="go">go</button><script>
+         document.getElementById('go').addEventListener('click', async () => {
+           const html = await (await fetch(${JSON.stringify(demo.url)})).text();
+           const doc = new DOMParser().parseFromString(html, 'text/html');
+           document.title = doc.title;
+           document.body.replaceWith(document.adoptNode(doc.body));
+           history.pushState({}, '', ${JSON.stringify(articlePath)});
+         });
+       </script></body></html>`,
+    );
+    const page = await env().browser.context.newPage();
+    await page.goto('https://www.maghress.com/spa-home');
+    await page.waitForTimeout(500);
+    assert.equal(await page.getByTestId('reader-view').count(), 0);
+    await page.click('#go');
+    await page.getByTestId('reader-view').waitFor({ state: 'visible', timeout: 10000 });
+    assert.equal(normalise(await page.getByTestId('reader-title').textContent()), demo.expected.title);
+    await closePage(page);
+  });
+});

@@ -45,7 +45,7 @@ export class ReaderController implements ReaderActions {
       this.pageImages.clear();
       app.unmount();
     });
-    this.ctx.addEventListener(window, 'wxt:locationchange', () => void this.onNavigate());
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => this.onNavigate());
     this.ctx.addEventListener(window, 'hashchange', () => this.applyHighlightFromHash());
     browser.runtime.onMessage.addListener(this.onMessage);
     this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(this.onMessage));
@@ -81,9 +81,14 @@ export class ReaderController implements ReaderActions {
     }
   }
 
-  private async onNavigate(): Promise<void> {
-    if (this.doc.location.href === this.url) return;
-    await this.detect(false);
+  /**
+   * WXT fires this from the Navigation API's `navigate` event, before the URL commits and
+   * usually before a single-page site has drawn the new page: look once things settled.
+   */
+  private onNavigate(): void {
+    this.ctx.setTimeout(() => {
+      if (this.doc.location.href !== this.url) void this.detect(false);
+    }, 300);
   }
 
   private onMessage = (raw: unknown): undefined => {
