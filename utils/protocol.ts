@@ -238,6 +238,14 @@ export interface SettingsSetRequest {
 export interface ReaderToggleActiveTabRequest {
   type: 'reader.toggleActiveTab';
 }
+/**
+ * From a content script whose site rules found no article body: the background injects the
+ * generic extractor (Mozilla Readability, /readability.js) into that frame, so the content
+ * script itself stays small on the pages where site rules work.
+ */
+export interface ExtractorLoadRequest {
+  type: 'extractor.load';
+}
 
 export type Request =
   | PingRequest
@@ -254,7 +262,8 @@ export type Request =
   | ImportApplyRequest
   | SettingsGetRequest
   | SettingsSetRequest
-  | ReaderToggleActiveTabRequest;
+  | ReaderToggleActiveTabRequest
+  | ExtractorLoadRequest;
 
 export type RequestType = Request['type'];
 
@@ -333,6 +342,7 @@ export interface ReplyDataMap {
   'settings.get': { settings: Settings };
   'settings.set': { settings: Settings };
   'reader.toggleActiveTab': { injected: boolean };
+  'extractor.load': Record<never, never>;
 }
 
 export type ReplyFor<T extends { type: RequestType }> = OkReply<ReplyDataMap[T['type']]> | ErrorReply;
@@ -438,6 +448,7 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set<RequestTyp
   'report.undo',
   'images.state',
   'settings.get',
+  'extractor.load',
 ]);
 
 export const REQUEST_TYPES: readonly RequestType[] = [
@@ -456,6 +467,7 @@ export const REQUEST_TYPES: readonly RequestType[] = [
   'settings.get',
   'settings.set',
   'reader.toggleActiveTab',
+  'extractor.load',
 ];
 
 const REQUEST_TYPE_SET: ReadonlySet<string> = new Set(REQUEST_TYPES);
@@ -519,6 +531,7 @@ function validateKnownRequest(msg: Record<string, unknown>, type: RequestType): 
     case 'ping':
     case 'settings.get':
     case 'reader.toggleActiveTab':
+    case 'extractor.load':
       return { type };
     case 'report.submit':
       return { type, report: take(validateReportInput(msg.report, 'report')) };

@@ -69,7 +69,7 @@ describe('validateRequest: message shape', () => {
   });
 
   it('accepts every parameterless request', () => {
-    for (const type of ['ping', 'settings.get', 'reader.toggleActiveTab'] as const) {
+    for (const type of ['ping', 'settings.get', 'reader.toggleActiveTab', 'extractor.load'] as const) {
       expect(validateRequest({ type, extra: 'ignored' })).toEqual({ type });
     }
   });
@@ -237,6 +237,7 @@ describe('validateRequest: other requests — every field', () => {
       { type: 'settings.get' },
       { type: 'settings.set', settings: { threshold: 20 } },
       { type: 'reader.toggleActiveTab' },
+      { type: 'extractor.load' },
     ];
     const seen = new Set<string>();
     for (const raw of good) seen.add(expectRequest(validateRequest(raw)).type);

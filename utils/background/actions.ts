@@ -168,3 +168,8 @@ export async function onMenuClicked(info: MenuClickInfo, tab: { id?: number } | 
     /* no content script in that frame */
   }
 }
+
+/** The generic extractor, built from entrypoints/readability.ts, runs in the content script's world. */
+export async function loadExtractor(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/readability.js'] });
+}

@@ -51,6 +51,7 @@ import {
   saveSettings,
   TabUnavailableError,
   toggleReader,
+  loadExtractor,
 } from './actions';
 import { isContentScriptOrPage, isExtensionPage, isFromThisExtension, type SenderLike } from './senders';
 
@@ -65,6 +66,8 @@ export interface HandlerContext {
   /** List totals / keys reused until the next write (bumped before afterWrite). */
   queryCache: QueryCache;
   toggleReader(): Promise<{ injected: boolean }>;
+  /** Injects the generic extractor into one frame of a tab. */
+  loadExtractor(tabId: number, frameId: number): Promise<void>;
 }
 
 function manifestVersion(): string {
@@ -86,6 +89,7 @@ export const defaultContext: HandlerContext = {
     void refreshBadge(async () => countPending(await getDb()));
   },
   toggleReader: () => toggleReader(),
+  loadExtractor: (tabId, frameId) => loadExtractor(tabId, frameId),
   queryCache: new QueryCache(),
 };
 
@@ -129,7 +133,13 @@ export function toErrorReply(err: unknown): ErrorReply {
   return errorReply('internal', `Unexpected error: ${message}`);
 }
 
-type Dispatch = { [K in Request['type']]: (req: Extract<Request, { type: K }>, ctx: HandlerContext) => Promise<ReplyFor<Extract<Request, { type: K }>>> };
+type Dispatch = {
+  [K in Request['type']]: (
+    req: Extract<Request, { type: K }>,
+    ctx: HandlerContext,
+    sender: SenderLike,
+  ) => Promise<ReplyFor<Extract<Request, { type: K }>>>;
+};
 
 const handlers: Dispatch = {
   async ping(_req, ctx) {
@@ -243,6 +253,14 @@ const handlers: Dispatch = {
     const { injected } = await ctx.toggleReader();
     return { ok: true, injected };
   },
+
+  async 'extractor.load'(_req, ctx, sender) {
+    // Only into the tab and frame the asking content script runs in, as the browser reports them.
+    const tabId = sender.tab?.id;
+    if (typeof tabId !== 'number') return errorReply('forbidden-sender', 'Only a content script in a tab can ask for the extractor.');
+    await ctx.loadExtractor(tabId, sender.frameId ?? 0);
+    return { ok: true };
+  },
 };
 
 function importError(problem: ImportProblem, message: string): ErrorReply {
@@ -264,8 +282,8 @@ export async function handleMessage(raw: unknown, sender: SenderLike | undefined
     } else if (!isExtensionPage(sender)) {
       return errorReply('forbidden-sender', `"${req.type}" is accepted only from Naqi's own pages.`);
     }
-    const handler = handlers[req.type] as (r: Request, c: HandlerContext) => Promise<AnyReply>;
-    return await handler(req, ctx);
+    const handler = handlers[req.type] as (r: Request, c: HandlerContext, s: SenderLike) => Promise<AnyReply>;
+    return await handler(req, ctx, sender as SenderLike);
   } catch (err) {
     return toErrorReply(err);
   }

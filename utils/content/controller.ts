@@ -5,7 +5,7 @@ import { NaqiApp } from '@/components/reader/NaqiApp';
 import { READER_CSS } from '@/components/reader/styles';
 import { t } from '../i18n';
 import { isTabMessage, sendMessage, type ErrorReply, type Reason } from '../protocol';
-import { detectPage, extractArticle } from '../reader/extract';
+import { detectPage, extractArticleWith, needsGenericExtractor, type GenericExtractor } from '../reader/extract-core';
 import { absoluteHttpUrl } from '../reader/lazy-images';
 import type { Article, ArticleImage } from '../reader/types';
 import { autoOpens, loadReaderSettings, saveReaderSettings, watchReaderSettings } from '../settings/reader-settings';
@@ -15,6 +15,16 @@ import type { ReaderActions } from './reader-actions';
 import { createReaderStore, type ReaderStore } from './reader-state';
 
 const HIGHLIGHT_PREFIX = '#naqi-image=';
+
+/** Asks the background to inject Readability into this frame (see entrypoints/readability.ts). */
+async function loadGenericExtractor(): Promise<GenericExtractor | null> {
+  const scope = globalThis as { naqiReadability?: GenericExtractor };
+  if (!scope.naqiReadability) {
+    const reply = await sendMessage({ type: 'extractor.load' });
+    if (!reply.ok) console.warn('[Naqi] generic extractor unavailable:', reply.error.message);
+  }
+  return scope.naqiReadability ?? null;
+}
 
 /**
  * Naqi on one page: detects the site, extracts the article, shows the reader view, and
@@ -61,19 +71,20 @@ export class ReaderController implements ReaderActions {
     this.pageImages.clear();
     this.store.set({ isArticlePage: isArticle, article: null, states: {}, revealed: {} });
     if (!isArticle || !site) return;
-    const article = this.extract();
+    const article = await this.extract();
     if (!article) return;
     this.store.set({ article });
     await this.refreshStates();
     const wantsHighlight = this.doc.location.hash.startsWith(HIGHLIGHT_PREFIX);
-    if (autoOpens(this.store.get().settings, site.id) || wantsHighlight) this.open();
+    if (autoOpens(this.store.get().settings, site.id) || wantsHighlight) await this.open();
     else this.pageImages.attach(article, this.store.get().states);
     this.applyHighlightFromHash();
   }
 
-  private extract(): Article | null {
+  private async extract(): Promise<Article | null> {
     try {
-      const article = extractArticle(this.doc, this.url);
+      const generic = needsGenericExtractor(this.doc, this.url) ? await loadGenericExtractor() : null;
+      const article = extractArticleWith(this.doc, this.url, generic);
       return article && (article.blocks.length || article.images.length) ? article : null;
     } catch (error) {
       console.warn('[Naqi] extraction failed', error);
@@ -96,26 +107,26 @@ export class ReaderController implements ReaderActions {
     switch (raw.type) {
       case 'reader.toggle':
         if (this.store.get().open) this.close();
-        else this.open();
+        else void this.open();
         break;
       case 'reader.open':
-        this.open();
+        void this.open();
         break;
       case 'images.changed':
         void this.refreshStates();
         break;
       case 'reader.reportImage':
-        this.reportBySrc(raw.srcUrl);
+        void this.reportBySrc(raw.srcUrl);
         break;
     }
     return undefined;
   };
 
-  open(): void {
+  async open(): Promise<void> {
     let { article } = this.store.get();
     if (!article) {
       // On demand (toolbar, shortcut) on any page, including sites without an adapter.
-      article = this.extract();
+      article = await this.extract();
       if (!article) {
         this.notify('info', t('readerNoArticle'));
         return;
@@ -226,9 +237,9 @@ export class ReaderController implements ReaderActions {
   }
 
   /** The context-menu entry: report whichever article image was right-clicked. */
-  private reportBySrc(srcUrl: string): void {
+  private async reportBySrc(srcUrl: string): Promise<void> {
     const src = absoluteHttpUrl(srcUrl, this.url);
-    const article = this.store.get().article ?? this.extract();
+    const article = this.store.get().article ?? (await this.extract());
     const image = article?.images.find((i) => i.src === src);
     if (!article || !image) {
       this.notify('info', t('reportNotArticleImage'));

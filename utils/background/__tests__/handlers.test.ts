@@ -53,6 +53,7 @@ beforeEach(async () => {
     saveSettings,
     afterWrite,
     toggleReader: vi.fn(async () => ({ injected: false })),
+    loadExtractor: vi.fn(async () => {}),
     queryCache: new QueryCache(),
   };
 });
@@ -95,7 +96,7 @@ describe('sender checks', () => {
     err(await send({ type: 'report.submit', report }, sender), 'forbidden-sender');
   });
 
-  const pageOnly = REQUEST_TYPES.filter((t) => !['ping', 'report.submit', 'report.undo', 'images.state', 'settings.get'].includes(t));
+  const pageOnly = REQUEST_TYPES.filter((t) => !['ping', 'report.submit', 'report.undo', 'images.state', 'settings.get', 'extractor.load'].includes(t));
 
   it('refuses page-only requests from content scripts', async () => {
     const valid: Record<string, unknown> = {
@@ -126,6 +127,13 @@ describe('sender checks', () => {
     err(await send({ type: 'reports.list', query: { limit: 5 } }, forged2), 'forbidden-sender');
     const noTabWebUrl = { id: EXT, url: 'https://www.maghress.com/' };
     err(await send({ type: 'reports.list', query: { limit: 5 } }, noTabWebUrl), 'forbidden-sender');
+  });
+
+  it('injects the generic extractor only into the asking content script\'s own tab and frame', async () => {
+    ok(await send({ type: 'extractor.load' }, { ...content, frameId: 2 }));
+    expect(ctx.loadExtractor).toHaveBeenCalledWith(3, 2);
+    err(await send({ type: 'extractor.load' }, popup), 'forbidden-sender');
+    expect(ctx.loadExtractor).toHaveBeenCalledTimes(1);
   });
 
   it('accepts page-only requests from the popup and from a review tab', async () => {
