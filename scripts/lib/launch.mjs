@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { browserPath } from './browsers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -146,7 +146,8 @@ export async function launchWithExtension(browserName, { port, headless = true, 
       // Closing Firefox over BiDi can hang; a browser that will not close is killed.
       const closed = context.close().catch(() => {});
       const timedOut = await Promise.race([closed.then(() => false), new Promise((r) => setTimeout(() => r(true), 8000))]);
-      if (timedOut) context.browser()?.process?.()?.kill('SIGKILL');
+      // A persistent context exposes no process handle: find the browser by its profile.
+      if (timedOut) spawnSync('pkill', ['-9', '-f', profile]);
       rmSync(profile, { recursive: true, force: true });
     },
   };
