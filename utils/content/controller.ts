@@ -49,17 +49,37 @@ export class ReaderController implements ReaderActions {
     const settings = await loadReaderSettings();
     if (this.ctx.isInvalid) return;
     this.store.set({ settings });
+    // Once the extension is reloaded or updated this instance is orphaned and the extension
+    // APIs are gone (browser.i18n, browser.runtime…): a re-render would throw into the page.
+    // Drop every update from then on; checking isInvalid also fires onInvalidated, which
+    // removes the view.
+    const set = this.store.set;
+    this.store.set = (patch) => {
+      if (!this.ctx.isInvalid) set(patch);
+    };
     const app = mountInShadow(this.doc, 'naqi-reader-root', READER_CSS, h(NaqiApp, { store: this.store, actions: this }));
     this.ctx.onInvalidated(() => {
-      this.close();
+      // Not close(): that re-attaches the in-page report buttons, whose labels need browser.i18n.
+      if (this.savedOverflow !== null) {
+        this.doc.documentElement.style.overflow = this.savedOverflow;
+        this.savedOverflow = null;
+      }
       this.pageImages.clear();
       app.unmount();
     });
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.onNavigate());
     this.ctx.addEventListener(window, 'hashchange', () => this.applyHighlightFromHash());
     browser.runtime.onMessage.addListener(this.onMessage);
-    this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(this.onMessage));
-    this.ctx.onInvalidated(watchReaderSettings((next) => this.store.set({ settings: next })));
+    const unwatch = watchReaderSettings((next) => this.store.set({ settings: next }));
+    // The listeners die with the orphaned context; removing them may throw there.
+    this.ctx.onInvalidated(() => {
+      try {
+        browser.runtime.onMessage.removeListener(this.onMessage);
+        unwatch();
+      } catch {
+        // Nothing left to remove.
+      }
+    });
     await this.detect(true);
   }
 
