@@ -490,6 +490,10 @@ function arrayOf(value: unknown, min: number, max: number, field: string): Field
   if (!Array.isArray(value)) return fieldError(field, `${field} must be an array`);
   if (value.length < min) return fieldError(field, `${field} must hold at least ${min} item(s)`);
   if (value.length > max) return fieldError(field, `${field} must hold at most ${max} items`);
+  // Firefox's structured clone keeps holes ([, 'a']); an element that is not there is no item.
+  for (let i = 0; i < value.length; i++) {
+    if (!(i in value)) return fieldError(`${field}[${i}]`, `${field}[${i}] is missing`);
+  }
   return { ok: true, value };
 }
 

@@ -43,7 +43,7 @@ import {
 import { exportFilename, exportMime, hiddenListText, reportsCsv, reportsExportText } from '../reports/export';
 import { parseImportFile } from '../reports/import';
 import { stateOfSummary } from '../reports/state';
-import { normalizeImageUrl } from '../reports/validate';
+import { normalizeImageUrl, stripControls } from '../reports/validate';
 import {
   broadcastImagesChanged,
   getSettings,
@@ -206,7 +206,9 @@ const handlers: Dispatch = {
 
   async 'decision.set'(req, ctx) {
     const db = await ctx.getDb();
-    const updated = await setDecisions(db, req.imageUrls, req.decision, req.note, ctx.now());
+    // The same clean-up as every other stored note (and as an imported decision gets).
+    const note = stripControls(req.note).trim();
+    const updated = await setDecisions(db, req.imageUrls, req.decision, note, ctx.now());
     wrote(ctx);
     return { ok: true, updated };
   },

@@ -2,6 +2,7 @@ import type { Readability } from '@mozilla/readability';
 import { findSite, isArticleUrl } from '../sites';
 import type { SiteRule } from '../sites/types';
 import { buildBlocks } from './blocks';
+import { cloneForExtraction } from './clone';
 import { isBoilerplateText, removeJunk } from './cleanup';
 import { metadataDate, parseDate } from './date';
 import { resolveLazyImages } from './lazy-images';
@@ -50,7 +51,8 @@ export function extractArticleWith(doc: Document, pageUrl: string, Generic: Gene
   const base = url.href;
   const site = findSite(url);
   const win = defaultViewOf(doc) ?? globalThis.window;
-  const clone = doc.cloneNode(true) as Document;
+  // Not doc.cloneNode(true): bounded depth, no recursion, no clobbered members (see clone.ts).
+  const clone = cloneForExtraction(doc);
   const root = clone.body ?? clone.documentElement;
   if (!root) return null;
 

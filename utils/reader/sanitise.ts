@@ -34,6 +34,18 @@ function purifierFor(win: Window): Purifier {
   return purifier;
 }
 
+/**
+ * Fails closed: DOMPurify hands back its input unchanged when it cannot run on `win` (not a
+ * real window), so anything but a fragment is an error, never markup passed through.
+ */
 export function sanitiseHtml(html: string, win: Window): DocumentFragment {
-  return purifierFor(win).sanitize(html, CONFIG) as unknown as DocumentFragment;
+  const purifier = purifierFor(win);
+  if (!purifier.isSupported || typeof purifier.sanitize !== 'function') {
+    throw new Error('The sanitiser cannot run in this window.');
+  }
+  const fragment = purifier.sanitize(html, CONFIG) as unknown;
+  if (typeof fragment !== 'object' || fragment === null || (fragment as Node).nodeType !== 11) {
+    throw new Error('The sanitiser did not return a document fragment.');
+  }
+  return fragment as DocumentFragment;
 }

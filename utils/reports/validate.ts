@@ -100,7 +100,7 @@ export function isReportStatus(value: unknown): value is ReportStatus {
 }
 
 /** Drop C0/C1 control characters except tab/newline (they break CSV viewers and UIs). */
-function stripControls(s: string): string {
+export function stripControls(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '');
 }

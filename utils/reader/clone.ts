@@ -1,0 +1,80 @@
+/**
+ * The copy of the page that extraction works on. Built without recursion and at most
+ * `MAX_DEPTH` elements deep: whatever a page nests deeper is flattened, in document order, into
+ * its ancestor at that depth (as Chromium's HTML parser does at 512). So a hostile page's
+ * 5,000-deep nesting cannot overflow the stack anywhere downstream: the clone itself (jsdom's
+ * `cloneNode` recurses), the sanitiser, the block builder, or the reader's renderer.
+ *
+ * The tree is read through the `Node.prototype` / `Document.prototype` members of its own realm,
+ * never through the nodes' own properties, so named properties a page controls (`<img
+ * name="cloneNode">` on the document, `<input name="firstChild">` in a form) cannot hide or fake
+ * anything. And the copy drops the attributes that make such named properties (`name` on img,
+ * form, embed, iframe, object; `id` on object), so `<img name="body">` cannot shadow the copy's
+ * own `body` or `querySelectorAll` for the code that reads it. A `<template>`'s content (an
+ * inert fragment, never article text) is not copied.
+ */
+
+/** Element depth kept as is. Preact and the block builder handle several times this. */
+export const MAX_DEPTH = 256;
+
+type Getter = (this: Node) => Node | null;
+
+function member(obj: object, name: string): PropertyDescriptor {
+  for (let proto: object | null = Object.getPrototypeOf(obj); proto; proto = Object.getPrototypeOf(proto)) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    if (descriptor) return descriptor;
+  }
+  throw new TypeError(`No ${name} on this node`);
+}
+
+/** Elements that become named properties of their document (HTML § Document named properties). */
+const NAMED = new Set(['img', 'form', 'embed', 'iframe', 'object']);
+
+export function cloneForExtraction(doc: Document): Document {
+  const firstChild = member(doc, 'firstChild').get as Getter;
+  const nextSibling = member(doc, 'nextSibling').get as Getter;
+  const parentNode = member(doc, 'parentNode').get as Getter;
+  const cloneNode = member(doc, 'cloneNode').value as (this: Node, deep: boolean) => Node;
+  const importNode = member(doc, 'importNode').value as (this: Document, node: Node, deep: boolean) => Node;
+  const appendChild = member(doc, 'appendChild').value as (this: Node, child: Node) => Node;
+  let removeAttribute: ((this: Element, name: string) => void) | undefined;
+  const copyOf = (node: Node): Node => {
+    const made = importNode.call(copy, node, false);
+    if (made.nodeType === 1 && NAMED.has((made as Element).localName)) {
+      removeAttribute ??= member(made, 'removeAttribute').value as (this: Element, name: string) => void;
+      removeAttribute.call(made as Element, 'name');
+      if ((made as Element).localName === 'object') removeAttribute.call(made as Element, 'id');
+    }
+    return made;
+  };
+
+  const copy = cloneNode.call(doc, false) as Document;
+  /** Where the copies of the current node's children go, for each open ancestor. */
+  const targets: Node[] = [];
+  let target: Node = copy;
+  let node: Node | null = firstChild.call(doc);
+  while (node) {
+    const current: Node = node;
+    const made = appendChild.call(target, copyOf(current));
+    const child = firstChild.call(current);
+    if (child) {
+      targets.push(target);
+      // Below MAX_DEPTH the children go into the copy; deeper, into the same target (flattened).
+      if (targets.length <= MAX_DEPTH) target = made;
+      node = child;
+      continue;
+    }
+    // No children: the next sibling, or the next sibling of the nearest ancestor that has one.
+    let up: Node = current;
+    let next: Node | null = nextSibling.call(up);
+    while (!next) {
+      const parent: Node | null = parentNode.call(up);
+      if (!parent || parent === doc) return copy;
+      target = targets.pop() ?? copy;
+      up = parent;
+      next = nextSibling.call(up);
+    }
+    node = next;
+  }
+  return copy;
+}
