@@ -235,8 +235,11 @@ export async function restoreReports(db: NaqiDb, list: readonly StoredReport[]):
         seen.add(vote);
         return true;
       });
+      // A restored id may overwrite a report of another image: that image's summary changes too.
+      const previous = await issueEach(toPut, (r) => reports.get(r.id));
       await issueEach(toPut, (r) => reports.put({ ...r }));
-      await issueEach(new Set(toPut.map((r) => r.imageUrl)), (url) => syncImage(tx, url));
+      const touched = new Set([...toPut.map((r) => r.imageUrl), ...previous.flatMap((p) => (p ? [p.imageUrl] : []))]);
+      await issueEach(touched, (url) => syncImage(tx, url));
       return toPut.length;
     })(),
   );

@@ -564,13 +564,10 @@ describe('hostile objects (getters that throw, proxies, cycles, prototypes) from
   });
 });
 
-describe('known bug: reports.restore over an existing id with another image', () => {
-  // restoreReports (utils/db/repo.ts) checks only the (imageUrl, reporterId) pair, so a restore
-  // whose id exists with another image overwrites that report and re-syncs only the new image:
-  // the old image keeps a summary row counting a report that is gone (its reporter count, and so
-  // whether it is hidden, is wrong). Only Naqi's own pages send reports.restore (Undo after a
-  // delete); `it.fails` documents it until restoreReports skips or re-syncs such ids.
-  it.fails('leaves no stale image row', async () => {
+describe('reports.restore over an existing id with another image', () => {
+  // The overwritten report's old image must be re-summarised too, or it keeps counting a
+  // report that is gone (its reporter count, and so whether it is hidden, would be wrong).
+  it('leaves no stale image row', async () => {
     const r = fc.sample(storedReport, { numRuns: 1, seed: 3 })[0]!;
     expect((await send({ type: 'reports.restore', reports: [r] }, reviewTab)).ok).toBe(true);
     await send({ type: 'reports.restore', reports: [{ ...r, imageUrl: 'https://www.maghress.com/other.jpg' }] }, reviewTab);
