@@ -40,7 +40,10 @@ export function ArticleFigure({ image, state, revealed, highlighted, actions }: 
         class="naqi-report"
         aria-label={t('reportImageLabel')}
         aria-haspopup="dialog"
-        onClick={(event) => actions.openReport(image, event.currentTarget as HTMLElement)}
+        onClick={(event) => {
+          // The view sits in the page's DOM: a page script's synthetic click is not the reader's.
+          if (event.isTrusted) actions.openReport(image, event.currentTarget as HTMLElement);
+        }}
       >
         <span aria-hidden="true">⚑</span> {t('reportImage')}
       </button>

@@ -99,7 +99,16 @@ export function ReportDialog({ image, actions }: Props) {
           </p>
         )}
         <div class="naqi-dialog-actions">
-          <button type="submit" class="naqi-button naqi-primary" data-testid="report-submit" disabled={!reason || sending}>
+          <button
+            type="submit"
+            class="naqi-button naqi-primary"
+            data-testid="report-submit"
+            disabled={!reason || sending}
+            onClick={(event) => {
+              // Only the reader submits: a page script's synthetic click is ignored.
+              if (!event.isTrusted) event.preventDefault();
+            }}
+          >
             {sending ? t('reportSending') : t('reportSubmit')}
           </button>
           <button type="button" class="naqi-button" onClick={() => actions.cancelReport()}>

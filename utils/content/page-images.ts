@@ -62,7 +62,7 @@ export class PageImages {
     button.addEventListener('click', (event) => {
       event.preventDefault();
       event.stopPropagation();
-      this.actions.openReport(image, button);
+      if (event.isTrusted) this.actions.openReport(image, button);
     });
     shadow.append(style, button);
     const anchor = img.closest('picture') ?? img;

@@ -225,13 +225,11 @@ describe.each([...INLINE_VECTORS, ...BLOCK_VECTORS].map((v) => [v.id, v] as cons
   });
 });
 
-describe('known gap: the page can drive and read the reader (open shadow root, untrusted events accepted)', () => {
+describe('the page next to the reader (open shadow root)', () => {
   // The reader lives in an OPEN shadow root in the page's own DOM (for assistive tech and the
-  // e2e tests), and its buttons do not check event.isTrusted. So a page script can click
-  // "Report" in the reader, and read which of its images this reader reported (data-state).
-  // Nothing of the page runs in the reader; but the page can act as the reader. See SECURITY.md.
-  // `it.fails` documents the gap: it fails (and must become `it`) once untrusted clicks are ignored.
-  it.fails('a page script cannot open the report dialog by clicking the reader\'s button', async () => {
+  // e2e tests). Its report and submit buttons ignore untrusted (script) clicks, so a page
+  // cannot report as the reader; it can still read the view (see SECURITY.md).
+  it('a page script cannot open the report dialog by clicking the reader\'s button', async () => {
     const openReport = vi.fn();
     const reader = await openReader(corpusPage(), { ...actions, openReport });
     reader.win.eval(`document.querySelector('naqi-reader-root').shadowRoot.querySelector('[data-testid="report-image"]').click()`);
