@@ -4,7 +4,14 @@
  * only: no request leaves the page for a font.
  */
 export const READER_CSS = /* css */ `
-:host { all: initial; }
+:host {
+  /* !important in a shadow tree beats the page's !important on the host (cascade contexts):
+     a page cannot hide, shrink or restyle the view through its host element. */
+  all: initial !important; display: block !important; visibility: visible !important; opacity: 1 !important;
+  position: static !important; width: 0 !important; height: 0 !important; filter: none !important;
+  transform: none !important; clip-path: none !important;
+}
+.naqi-reader, .naqi-dialog, .naqi-toast, .naqi-open { visibility: visible; opacity: 1; }
 .naqi-sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 *, *::before, *::after { box-sizing: border-box; }
 .naqi-reader, .naqi-dialog, .naqi-toast, .naqi-open {
