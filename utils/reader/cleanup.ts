@@ -53,15 +53,33 @@ export function removeJunk(root: Element, keep: Element | null, extraSelectors: 
   removeBoilerplate(root);
 }
 
-/** Removes the smallest elements whose whole text is a boilerplate line, and "read also" lists after them. */
+const BOILERPLATE_TAGS = new Set(['P', 'DIV', 'SPAN', 'A', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6', 'STRONG', 'B', 'EM', 'SECTION', 'SMALL', 'BLOCKQUOTE', 'CENTER', 'FONT']);
+/** Cheap first test on a text node before any pattern runs on an element's whole text. */
+const BOILERPLATE_HINT = /شكرا|حجب|انقر|اقرأ|إقرأ|اقرا|المزيد|مواضيع|ذات صلة|نشر في|إشهار|اشهار|إعلان|اعلان|شارك|تابعونا|lire|voir|articles?|read|related|see also|merci|cliquez|publicit|annonce|advert|sponsor|partag|share/i;
+
+/**
+ * Removes elements whose whole text is a boilerplate line (the largest such element, up to
+ * 600 characters), and a "read also" list after one. Walks text nodes rather than asking
+ * every element for its text, which costs the depth of the page on every element.
+ */
 export function removeBoilerplate(root: Element): void {
-  const candidates = root.querySelectorAll('p, div, span, a, li, h2, h3, h4, h5, h6, strong, b, em, section, small, blockquote, center, font');
-  for (const el of Array.from(candidates)) {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const hits: Element[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!BOILERPLATE_HINT.test(node.nodeValue ?? '')) continue;
+    let found: Element | null = null;
+    for (let el = node.parentElement; el && el !== root; el = el.parentElement) {
+      const text = el.textContent ?? '';
+      if (text.length > 600) break;
+      if (BOILERPLATE_TAGS.has(el.tagName) && isBoilerplateText(text)) found = el;
+    }
+    if (found && !hits.includes(found)) hits.push(found);
+  }
+  for (const el of hits) {
     if (!el.isConnected) continue;
-    const text = el.textContent ?? '';
-    if (text.length > 600 || !isBoilerplateText(text)) continue;
     const next = el.nextElementSibling;
-    if (next && (next.tagName === 'UL' || next.tagName === 'OL') && /أيضا|aussi|also|ذات صلة/i.test(text)) next.remove();
+    if (next && (next.tagName === 'UL' || next.tagName === 'OL') && /أيضا|aussi|also|ذات صلة/i.test(el.textContent ?? '')) next.remove();
     el.remove();
   }
 }

@@ -4,6 +4,7 @@ import { absoluteHttpUrl } from './lazy-images';
 import { normaliseSpace } from './text';
 
 const SOURCE_LINK_TEXT = /انقر هنا لقراءة الخبر من مصدره|لقراءة الخبر من مصدره|المصدر الأصلي|lire l['’]article (?:à|a|depuis) sa source|source originale|article original|read the original/i;
+const ATTRIBUTION_HINT = /نشر في|publi[ée] dans/i;
 const ATTRIBUTION = /نشر في\s+(.{1,60}?)\s+يوم|publi[ée] dans\s+(.{1,60}?)\s+le\s/i;
 
 export interface Source {
@@ -13,12 +14,18 @@ export interface Source {
 
 /** The attribution line "نشر في <paper> يوم <date>" names the paper and dates the article. */
 export function findAttribution(root: ParentNode): { name: string; text: string } | undefined {
-  for (const el of Array.from(root.querySelectorAll('p, div, span, small, li, em, time, section'))) {
-    const text = normaliseSpace(el.textContent ?? '');
-    if (text.length > 200) continue;
-    const m = text.match(ATTRIBUTION);
-    const name = m && normaliseSpace(m[1] ?? m[2] ?? '');
-    if (name) return { name, text };
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root as Node, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!ATTRIBUTION_HINT.test(node.nodeValue ?? '')) continue;
+    // The line may be split over elements ("نشر في <a>الصباح</a> يوم …"): read up to a short block.
+    for (let el = node.parentElement; el; el = el.parentElement) {
+      const text = normaliseSpace(el.textContent ?? '');
+      if (text.length > 200) break;
+      const m = text.match(ATTRIBUTION);
+      const name = m && normaliseSpace(m[1] ?? m[2] ?? '');
+      if (name) return { name, text };
+    }
   }
   return undefined;
 }
