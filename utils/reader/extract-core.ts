@@ -6,7 +6,7 @@ import { cloneForExtraction } from './clone';
 import { isBoilerplateText, removeJunk } from './cleanup';
 import { metadataDate, parseDate } from './date';
 import { resolveLazyImages } from './lazy-images';
-import { sanitiseHtml } from './sanitise';
+import { sanitiseHtml, sanitiseInPlace } from './sanitise';
 import { findAttribution, findSource } from './source';
 import { blocksText, dirForLang, dominantScript, normaliseSpace } from './text';
 import { cleanTitle } from './title';
@@ -71,14 +71,19 @@ export function extractArticleWith(doc: Document, pageUrl: string, Generic: Gene
 
   // Taken before Readability runs: it rewrites the clone.
   const lead = leadImageHtml(root, titleEl, body);
-  let html: string;
+  let sanitised: ParentNode;
   if (body) {
-    html = lead + body.innerHTML;
+    // Sanitised where it stands, in the inert copy: no serialising and parsing again. Safe
+    // from mutation XSS, which needs a second parse: the blocks are built from this tree and
+    // never turned back into HTML.
+    const container = clone.createElement('div');
+    container.append(sanitiseHtml(lead, win), ...Array.from(body.childNodes));
+    sanitised = sanitiseInPlace(container, win);
   } else {
     const parsed = Generic ? new Generic(clone, { keepClasses: true, charThreshold: 250 }).parse() : null;
-    html = lead + (parsed?.content ?? '');
+    sanitised = sanitiseHtml(lead + (parsed?.content ?? ''), win);
   }
-  const { blocks, images } = buildBlocks(sanitiseHtml(html, win), base);
+  const { blocks, images } = buildBlocks(sanitised, base);
   const cleanBlocks = dropJunkBlocks(blocks, title);
   const text = blocksText(cleanBlocks);
   const lang = detectLang(`${title} ${text}`, clone, site);

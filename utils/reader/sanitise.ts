@@ -49,3 +49,16 @@ export function sanitiseHtml(html: string, win: Window): DocumentFragment {
   }
   return fragment as DocumentFragment;
 }
+
+/**
+ * The same allow-list, applied to an element of an inert copy of the page, in place (the
+ * element itself must be an allowed tag, e.g. a div). Fails closed like `sanitiseHtml`.
+ */
+export function sanitiseInPlace(root: Element, win: Window): Element {
+  const purifier = purifierFor(win);
+  if (!purifier.isSupported || typeof purifier.sanitize !== 'function') {
+    throw new Error('The sanitiser cannot run in this window.');
+  }
+  purifier.sanitize(root, { ...CONFIG, RETURN_DOM_FRAGMENT: false, IN_PLACE: true });
+  return root;
+}
