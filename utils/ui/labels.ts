@@ -1,15 +1,6 @@
 import { t, type MessageKey } from '../i18n';
+import { REASON_LABEL } from '../i18n/reasons';
 import type { Decision, ImageState, Reason, ReportStatus } from '../protocol';
-
-const REASON_KEYS: Record<Reason, MessageKey> = {
-  sexual: 'reasonSexual',
-  violence: 'reasonViolence',
-  hate: 'reasonHate',
-  misleading: 'reasonMisleading',
-  privacy: 'reasonPrivacy',
-  copyright: 'reasonCopyright',
-  other: 'reasonOther',
-};
 
 const STATUS_KEYS: Record<ReportStatus, MessageKey> = {
   pending: 'commonStatusPending',
@@ -29,7 +20,7 @@ const STATE_KEYS: Record<ImageState, MessageKey> = {
   hidden: 'reviewStateHidden',
 };
 
-export const reasonLabel = (reason: Reason): string => t(REASON_KEYS[reason]);
+export const reasonLabel = (reason: Reason): string => t(REASON_LABEL[reason]);
 export const statusLabel = (status: ReportStatus): string => t(STATUS_KEYS[status]);
 export const decisionLabel = (decision: Decision): string => t(DECISION_KEYS[decision]);
 export const stateLabel = (state: ImageState): string => t(STATE_KEYS[state]);
