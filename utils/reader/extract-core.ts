@@ -70,18 +70,19 @@ export function extractArticleWith(doc: Document, pageUrl: string, Generic: Gene
   if (body && (!body.isConnected || normaliseSpace(body.textContent ?? '').length < MIN_BODY_TEXT)) body = null;
 
   // Taken before Readability runs: it rewrites the clone.
-  const lead = leadImageHtml(root, titleEl, body);
+  const lead = leadImages(root, titleEl, body);
   let sanitised: ParentNode;
   if (body) {
     // Sanitised where it stands, in the inert copy: no serialising and parsing again. Safe
     // from mutation XSS, which needs a second parse: the blocks are built from this tree and
     // never turned back into HTML.
     const container = clone.createElement('div');
-    container.append(sanitiseHtml(lead, win), ...Array.from(body.childNodes));
+    container.append(...lead, ...Array.from(body.childNodes));
     sanitised = sanitiseInPlace(container, win);
   } else {
+    const leadHtml = lead.map((el) => el.outerHTML).join('');
     const parsed = Generic ? new Generic(clone, { keepClasses: true, charThreshold: 250 }).parse() : null;
-    sanitised = sanitiseHtml(lead + (parsed?.content ?? ''), win);
+    sanitised = sanitiseHtml(leadHtml + (parsed?.content ?? ''), win);
   }
   const { blocks, images } = buildBlocks(sanitised, base);
   const cleanBlocks = dropJunkBlocks(blocks, title);
@@ -164,12 +165,12 @@ function findDate(doc: Document, root: ParentNode, site: SiteRule | undefined): 
  * images after the headline and before the body (or, without one, before the first real
  * paragraph); the block builder then drops avatars, icons and pixels among them.
  */
-function leadImageHtml(root: Element, titleEl: Element | null, body: Element | null): string {
-  if (!titleEl?.isConnected) return '';
+function leadImages(root: Element, titleEl: Element | null, body: Element | null): Element[] {
+  if (!titleEl?.isConnected) return [];
   const end = body ?? Array.from(root.querySelectorAll('p')).find(
     (p) => titleEl.compareDocumentPosition(p) & FOLLOWING && normaliseSpace(p.textContent ?? '').length >= 80,
   );
-  if (!end) return '';
+  if (!end) return [];
   const parts: Element[] = [];
   for (const img of Array.from(root.querySelectorAll('img'))) {
     if (!(titleEl.compareDocumentPosition(img) & FOLLOWING)) continue;
@@ -178,7 +179,7 @@ function leadImageHtml(root: Element, titleEl: Element | null, body: Element | n
     if (!parts.includes(part)) parts.push(part);
     if (parts.length === 3) break;
   }
-  return parts.map((part) => part.outerHTML).join('');
+  return parts;
 }
 
 function dropJunkBlocks(blocks: Block[], title: string): Block[] {
