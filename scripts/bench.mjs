@@ -32,7 +32,7 @@ import { contentScriptComposition, measureBuild, measureZips, packageVersions } 
 import { profileExtraction, profileTotals } from './bench/profile-extraction.mjs';
 import { traceReaderLoad } from './bench/trace-reader.mjs';
 import { evaluateBudgets } from './bench/budgets.mjs';
-import { printReport } from './bench/report.mjs';
+import { printReport, updateBenchmarksDoc } from './bench/report.mjs';
 import { geomean, round, withTimeout } from './bench/stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -161,6 +161,9 @@ function summariseExtraction(rows) {
     geomeanRatio: round(geomean(ratios), 3),
     sumRatio: round(typical.reduce((s, r) => s + r.naqiMs, 0) / typical.reduce((s, r) => s + r.readabilityMs, 0), 3),
     pagesOverBudget: typical.filter((r) => r.ratio > 1).map((r) => r.page),
+    // Naqi's own path (the site's body selector matched) vs the pages where it runs Readability.
+    siteRulesGeomean: round(geomean(typical.filter((r) => r.path === 'site rules').map((r) => r.ratio)), 3),
+    fallbackGeomean: round(geomean(typical.filter((r) => r.path !== 'site rules').map((r) => r.ratio)), 3),
   };
 }
 
@@ -315,37 +318,13 @@ function finish(code) {
   printReport(results, (...a) => lines.push(a.join(' ')));
   log(lines.join('\n'));
   log(`\nwrote ${OUT.replace(root, '')} in ${results.durationSeconds} s`);
-  if (flag('update-doc')) updateDoc(lines.join('\n'));
+  if (flag('update-doc')) log(updateBenchmarksDoc(join(root, 'BENCHMARKS.md'), results, lines.join('\n')));
   const missed = results.budgets.filter((b) => !b.ok);
   if (CHECK && missed.length) {
     console.error(`\nbench --check: ${missed.length} budget(s) missed: ${missed.map((b) => b.label).join('; ')}`);
     process.exit(1);
   }
   process.exit(code);
-}
-
-/** Replaces the text between the results markers of BENCHMARKS.md with this run's tables. */
-function updateDoc(markdown) {
-  const file = join(root, 'BENCHMARKS.md');
-  const start = '<!-- bench:results:start -->';
-  const end = '<!-- bench:results:end -->';
-  let text;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    log('BENCHMARKS.md not found: not updated');
-    return;
-  }
-  const a = text.indexOf(start);
-  const b = text.indexOf(end);
-  if (a < 0 || b < a) {
-    log('BENCHMARKS.md has no bench:results markers: not updated');
-    return;
-  }
-  const body = markdown.replace(/^## /gm, '### ');
-  const header = `Run of ${results.date.slice(0, 16).replace('T', ' ')} UTC, \`${results.command}\`, commit ${results.git.commit}${results.git.uncommittedChanges ? ` with ${results.git.uncommittedChanges} uncommitted changes in the tree` : ''}, ${results.durationSeconds} s.`;
-  writeFileSync(file, `${text.slice(0, a + start.length)}\n${header}\n${body}\n${text.slice(b)}`);
-  log('updated the results section of BENCHMARKS.md');
 }
 
 main().catch((error) => {

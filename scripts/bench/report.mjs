@@ -1,5 +1,6 @@
 // Prints a run's results as Markdown tables (readable in a terminal, pasteable into
-// BENCHMARKS.md).
+// BENCHMARKS.md), and rewrites the results section of BENCHMARKS.md.
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const fmt = {
   ms: (x) => (x === null || x === undefined ? '–' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`),
@@ -54,9 +55,16 @@ export function printReport(r, log = console.log) {
       const typical = browsers.map((b) => (Array.isArray(r[b].extraction) ? r[b].extraction.find((x) => x.page === page) : null)).find(Boolean)?.typical;
       return [...cells, path, typical ? 'typical' : 'long'];
     });
+    const gm = (list) => (list.length ? Math.exp(list.reduce((a, x) => a + Math.log(x), 0) / list.length) : null);
     for (const b of browsers) {
       const s = r[b].extractionSummary;
-      if (s) rows.push([`**${bname(b)}: typical pages**`, ...browsers.flatMap((x) => (x === b ? ['', '', `**${fmt.ratio(s.geomeanRatio)}** geo-mean`] : ['', '', ''])), `${s.pagesOverBudget.length}/${s.typicalPages} over 1.0×`, '']);
+      if (!s) continue;
+      const typical = Array.isArray(r[b].extraction) ? r[b].extraction.filter((x) => x.typical) : [];
+      const own = s.siteRulesGeomean ?? gm(typical.filter((x) => x.path === 'site rules').map((x) => x.ratio));
+      const fallback = s.fallbackGeomean ?? gm(typical.filter((x) => x.path !== 'site rules').map((x) => x.ratio));
+      const cell = (x) => (x === b ? ['', '', `**${fmt.ratio(s.geomeanRatio)}** geo-mean`] : ['', '', '']);
+      rows.push([`**${bname(b)}: typical pages**`, ...browsers.flatMap(cell), `${s.pagesOverBudget.length}/${s.typicalPages} over 1.0×`, '']);
+      rows.push([`${bname(b)}: site-rules pages / fallback pages`, ...browsers.flatMap((x) => (x === b ? ['', '', `${fmt.ratio(own)} / ${fmt.ratio(fallback)}`] : ['', '', ''])), '', '']);
     }
     log(table(['page', ...browsers.flatMap((b) => [`${bname(b)} Naqi`, 'Readability', 'ratio']), 'Naqi took', 'kind'], rows));
     for (const b of browsers) if (err(r[b].extraction)) log(`${bname(b)} extraction: ${err(r[b].extraction)}`);
@@ -142,5 +150,39 @@ export function printReport(r, log = console.log) {
     log(table(['figure', 'browser', 'value'], other));
   }
   for (const note of r.notes ?? []) log(`\nNote: ${note}.`);
-  log(`\nMachine: ${r.machine.nproc} × ${r.machine.cpu}, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}; ${r.machine.chromium}; ${r.machine.firefox}. Load average at start ${r.machine.loadAverageAtStart.join(' ')}, at end ${r.machine.loadAverageAtEnd?.join(' ') ?? '?'}.`);
+  const m = r.machine;
+  log('\n## Machine\n');
+  log(
+    table(
+      ['machine', ''],
+      [
+        ['CPUs (nproc)', `${m.nproc} × ${m.cpu}`],
+        ['memory', `${m.memoryGiB} GiB`],
+        ['system', `${m.os}, Node ${m.node}`],
+        ['Chromium', m.chromium],
+        ['Firefox', m.firefox],
+        ['load average (1/5/15 min)', `start ${m.loadAverageAtStart.join(' / ')}, end ${m.loadAverageAtEnd?.join(' / ') ?? '?'}`],
+      ],
+    ),
+  );
+}
+
+/** Replaces the text between the bench:results markers of BENCHMARKS.md; returns a log line. */
+export function updateBenchmarksDoc(file, results, markdown) {
+  const start = '<!-- bench:results:start -->';
+  const end = '<!-- bench:results:end -->';
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return 'BENCHMARKS.md not found: not updated';
+  }
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) return 'BENCHMARKS.md has no bench:results markers: not updated';
+  const body = markdown.replace(/^## /gm, '### ');
+  const g = results.git ?? {};
+  const header = `Run of ${results.date.slice(0, 16).replace('T', ' ')} UTC, \`${results.command}\`, commit ${g.commit}${g.uncommittedChanges ? ` plus uncommitted changes to ${g.changedFiles?.join(', ') ?? `${g.uncommittedChanges} files`}` : ''}, ${results.durationSeconds} s.`;
+  writeFileSync(file, `${text.slice(0, a + start.length)}\n${header}\n${body}\n${text.slice(b)}`);
+  return 'updated the results section of BENCHMARKS.md';
 }
