@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../utils/i18n';
 import { sendMessage, type ReportFilter, type StoredReport } from '../../utils/protocol';
-import { useDebounced, useImagesChanged } from '../../utils/ui/hooks';
+import { useDebounced, useImagesChanged, useNow } from '../../utils/ui/hooks';
 import { usePagedList, type PageFetcher } from '../../utils/ui/paged';
 import { closePopup } from '../../utils/ui/close-popup';
 import { articleUrlWithImage } from '../../utils/ui/urls';
@@ -43,11 +43,7 @@ export function App() {
   const list = usePagedList(fetcher, queryKey, PAGE_SIZE);
   useImagesChanged(list.refresh);
 
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(30_000);
 
   const [toast, setToast] = useState<Toast | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);

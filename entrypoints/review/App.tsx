@@ -8,7 +8,7 @@ import {
   type ReviewRow,
   type ReviewSort,
 } from '../../utils/protocol';
-import { useDebounced, useImagesChanged } from '../../utils/ui/hooks';
+import { useDebounced, useImagesChanged, useNow } from '../../utils/ui/hooks';
 import { formatNumber } from '../../utils/ui/intl';
 import { decisionLabel } from '../../utils/ui/labels';
 import { usePagedList, type PageFetcher } from '../../utils/ui/paged';
@@ -49,11 +49,7 @@ export function App() {
   const list = usePagedList(fetcher, queryKey, PAGE_SIZE);
   useImagesChanged(list.refresh);
 
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(60_000);
 
   const [current, setCurrent] = useState(0);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);

@@ -11,6 +11,16 @@ export function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
+/** The current time, refreshed every `ms` (relative times such as "3 minutes ago"). */
+export function useNow(ms: number): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}
+
 /**
  * Call `cb` when the background broadcasts `images.changed`. Bursts (an import, a bulk
  * decision) are coalesced into one call.
