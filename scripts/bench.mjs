@@ -15,7 +15,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { closePage, launchWithExtension } from './lib/launch.mjs';
@@ -59,7 +59,7 @@ const CHECK = flag('check');
 const QUICK = flag('quick');
 const BROWSERS = option('browsers', 'chromium,firefox').split(',').filter(Boolean);
 const SECTIONS = new Set(option('only', 'sizes,extraction,visible,heap,roundtrip,store').split(','));
-const OUT = join(root, option('out', 'bench-results/latest.json'));
+const OUT = resolve(root, option('out', 'bench-results/latest.json'));
 const RUNS = QUICK
   ? { extraction: 10, visibleTypical: 8, visibleLong: 5, visibleFallback: 5, heap: 3, roundTrip: 20, storeChunks: 2, cold: 4, warm: 2 }
   : { extraction: 15, visibleTypical: 20, visibleLong: 10, visibleFallback: 8, heap: 4, roundTrip: 30, storeChunks: 10, cold: 7, warm: 3 };

@@ -86,7 +86,7 @@ export async function profileExtraction(browser, server, pages, { iterations = 6
       await cdp.send('Profiler.start');
       await withTimeout(run(n), 120000, `profile ${p.name}`);
       const { profile } = await cdp.send('Profiler.stop');
-      const naqi = stepTimes(profile, ['extractArticle', 'extractArticleWith']);
+      const naqi = stepTimes(profile, ['extractArticle', 'extractArticleWith', 'fromWholePage', 'fromSiteBody']);
       const readability = stepTimes(profile, ['readabilityAlone']);
       const perRun = (m) => Object.fromEntries([...m.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, round(v / n, 3)]));
       const row = {

@@ -42,20 +42,52 @@ export function cloneForExtraction(doc: Document): Document {
   const querySelector = member(doc, 'querySelector').value as (this: ParentNode, selector: string) => Element | null;
   if (!querySelector.call(doc, TOO_DEEP)) {
     const copy = (member(doc, 'cloneNode').value as (this: Node, deep: boolean) => Node).call(doc, true) as Document;
-    const querySelectorAll = member(copy, 'querySelectorAll').value as (this: ParentNode, selector: string) => NodeListOf<Element>;
-    const named = querySelectorAll.call(copy, 'img[name], form[name], embed[name], iframe[name], object[name], object[id], template');
-    for (const el of Array.from(named)) {
-      const removeAttribute = member(el, 'removeAttribute').value as (this: Element, name: string) => void;
-      // A template's content is an inert fragment, never article text: not copied.
-      if (el.localName === 'template') (el as HTMLTemplateElement).content.replaceChildren();
-      else {
-        removeAttribute.call(el, 'name');
-        if (el.localName === 'object') removeAttribute.call(el, 'id');
-      }
-    }
+    stripNamedMembers(copy);
     return copy;
   }
   return walkClone(doc);
+}
+
+/** Elements that would become named members of the document holding them, and templates. */
+const NAMED_SELECTOR = 'img[name], form[name], embed[name], iframe[name], object[name], object[id]';
+
+/**
+ * Whether page markup shadows members of the live document (`<img name="querySelector">`):
+ * then only a copy made by `cloneForExtraction` may be read. Checked through the prototype.
+ */
+export function hasNamedMembers(doc: Document): boolean {
+  const querySelector = member(doc, 'querySelector').value as (this: ParentNode, selector: string) => Element | null;
+  return querySelector.call(doc, NAMED_SELECTOR) !== null;
+}
+
+/**
+ * Copies of a few elements of the live page (the article body and its lead images) in a
+ * new inert document: no browsing context, so nothing in them loads or runs. Far cheaper
+ * than copying the whole page when the site's rules have already found the body. Null when
+ * an element nests deeper than MAX_DEPTH: the caller copies the whole page instead.
+ */
+export function copyElements(doc: Document, elements: Element[]): { inert: Document; copies: Element[] } | null {
+  for (const el of elements) if (el.querySelector(TOO_DEEP)) return null;
+  const inert = doc.implementation.createHTMLDocument('');
+  const copies = elements.map((el) => inert.importNode(el, true));
+  for (const copy of copies) stripNamedMembers(copy);
+  return { inert, copies };
+}
+
+/** Drops what makes named properties in a copy, and a template's inert content. */
+function stripNamedMembers(root: ParentNode): void {
+  const querySelectorAll = member(root, 'querySelectorAll').value as (this: ParentNode, selector: string) => NodeListOf<Element>;
+  const named = Array.from(querySelectorAll.call(root, `${NAMED_SELECTOR}, template`));
+  if ((root as Element).nodeType === 1 && (root as Element).matches(`${NAMED_SELECTOR}, template`)) named.push(root as Element);
+  for (const el of named) {
+    const removeAttribute = member(el, 'removeAttribute').value as (this: Element, name: string) => void;
+    // A template's content is an inert fragment, never article text: not copied.
+    if (el.localName === 'template') (el as HTMLTemplateElement).content.replaceChildren();
+    else {
+      removeAttribute.call(el, 'name');
+      if (el.localName === 'object') removeAttribute.call(el, 'id');
+    }
+  }
 }
 
 /** Copies without recursion, flattening what lies deeper than MAX_DEPTH. */

@@ -2,12 +2,13 @@ import type { Readability } from '@mozilla/readability';
 import { findSite, isArticleUrl } from '../sites';
 import type { SiteRule } from '../sites/types';
 import { buildBlocks } from './blocks';
-import { cloneForExtraction } from './clone';
-import { isBoilerplateText, removeJunk } from './cleanup';
+import { cloneForExtraction, copyElements, hasNamedMembers } from './clone';
+import { isBoilerplateText, looksLikeJunk, removeJunk } from './cleanup';
+import { JUNK_SELECTORS } from './cleanup-rules';
 import { metadataDate, parseDate } from './date';
 import { resolveLazyImages } from './lazy-images';
-import { sanitiseHtml, sanitiseInPlace } from './sanitise';
-import { findAttribution, findSource } from './source';
+import { sanitiseInPlace } from './sanitise';
+import { findAttribution, findSource, type Source } from './source';
 import { blocksText, dirForLang, dominantScript, normaliseSpace } from './text';
 import { cleanTitle } from './title';
 import type { Article, Block } from './types';
@@ -43,14 +44,72 @@ export function needsGenericExtractor(doc: Document, pageUrl: string): boolean {
 
 /**
  * Page → Article. Site rules first, then the generic extractor (Mozilla Readability) when
- * they find no body, then Naqi's own clean-up, sanitising and rebuilding. Works on a clone:
+ * they find no body, then Naqi's own clean-up, sanitising and rebuilding. Works on copies:
  * the page is untouched. Pure apart from the DOM it is given, so it runs in Node (jsdom).
  */
 export function extractArticleWith(doc: Document, pageUrl: string, Generic: GenericExtractor | null): Article | null {
   const url = new URL(pageUrl);
-  const base = url.href;
   const site = findSite(url);
   const win = defaultViewOf(doc) ?? globalThis.window;
+  return (site && fromSiteBody(doc, url, site, win)) || fromWholePage(doc, url, site, win, Generic);
+}
+
+/** What is read around the body: the same whichever copy (or the page) it is read from. */
+interface Heading {
+  titleEl: Element | null;
+  title: string;
+  source: Source;
+  date: string | undefined;
+}
+
+function readHeading(doc: Document, root: Element, site: SiteRule | undefined, url: URL): Heading {
+  const siteNames = siteNamesFor(doc, site, url);
+  const titleEl = findTitleElement(doc, site, siteNames);
+  const title = titleEl ? cleanTitle(titleEl.textContent ?? '', siteNames) : documentTitle(doc, siteNames);
+  return { titleEl, title, source: findSource(doc, root, site, url), date: findDate(doc, root, site) };
+}
+
+/**
+ * The common case, and the cheap one: the site's selectors find the body on the page. The
+ * page is only read (headline, source, date); the body and the lead images are copied into
+ * an inert document and cleaned there, instead of copying and cleaning the whole page.
+ * Null when this cannot be done safely or well; the whole-page path then decides.
+ */
+function fromSiteBody(doc: Document, url: URL, site: SiteRule, win: Window): Article | null {
+  // Page markup that shadows the document's own members: read nothing but a copy.
+  if (hasNamedMembers(doc)) return null;
+  const root = doc.body;
+  const body = root && firstMatch(root, site.selectors.body ?? []);
+  if (!root || !body) return null;
+  const heading = readHeading(doc, root, site, url);
+  const remove = site.selectors.remove ?? [];
+  const lead = leadImages(root, heading.titleEl, body).filter((el) => !insideJunk(el, body, remove));
+  const copied = copyElements(doc, [...lead, body]);
+  if (!copied) return null;
+  const { inert, copies } = copied;
+  const bodyCopy = copies[copies.length - 1]!;
+  const container = inert.createElement('div');
+  container.append(...copies);
+  // In the inert document, not floating: the clean-up skips what is no longer connected.
+  inert.body.append(container);
+  const base = url.href;
+  resolveLazyImages(container, base);
+  replaceVideoEmbeds(container, base);
+  removeJunk(container, bodyCopy, remove);
+  if (bodyCopy.parentNode !== container || normaliseSpace(bodyCopy.textContent ?? '').length < MIN_BODY_TEXT) return null;
+  // Sanitised where it stands, in the inert copy: no serialising and parsing again. Safe
+  // from mutation XSS, which needs a second parse: the blocks are built from this tree and
+  // never turned back into HTML.
+  bodyCopy.replaceWith(...Array.from(bodyCopy.childNodes));
+  return buildArticle(doc, url, site, heading, sanitiseInPlace(container, win));
+}
+
+/**
+ * Every page the site rules cannot read: an unknown site, a redesign, a page whose markup
+ * shadows document members. Works on a copy of the whole page.
+ */
+function fromWholePage(doc: Document, url: URL, site: SiteRule | undefined, win: Window, Generic: GenericExtractor | null): Article | null {
+  const base = url.href;
   // Not doc.cloneNode(true): bounded depth, no recursion, no clobbered members (see clone.ts).
   const clone = cloneForExtraction(doc);
   const root = clone.body ?? clone.documentElement;
@@ -58,49 +117,59 @@ export function extractArticleWith(doc: Document, pageUrl: string, Generic: Gene
 
   resolveLazyImages(root, base);
   replaceVideoEmbeds(root, base);
-
-  const siteNames = siteNamesFor(clone, site, url);
-  const titleEl = findTitleElement(clone, site, siteNames);
-  const title = titleEl ? cleanTitle(titleEl.textContent ?? '', siteNames) : documentTitle(clone, siteNames);
-  const source = findSource(clone, root, site, url);
-  const date = findDate(clone, root, site);
+  const heading = readHeading(clone, root, site, url);
 
   let body = firstMatch(root, site?.selectors.body ?? []);
   removeJunk(root, body, site?.selectors.remove ?? []);
   if (body && (!body.isConnected || normaliseSpace(body.textContent ?? '').length < MIN_BODY_TEXT)) body = null;
 
-  // Taken before Readability runs: it rewrites the clone.
-  const lead = leadImages(root, titleEl, body);
-  let sanitised: ParentNode;
+  const lead = leadImages(root, heading.titleEl, body);
+  const container = clone.createElement('div');
   if (body) {
-    // Sanitised where it stands, in the inert copy: no serialising and parsing again. Safe
-    // from mutation XSS, which needs a second parse: the blocks are built from this tree and
-    // never turned back into HTML.
-    const container = clone.createElement('div');
     container.append(...lead, ...Array.from(body.childNodes));
-    sanitised = sanitiseInPlace(container, win);
   } else {
-    const leadHtml = lead.map((el) => el.outerHTML).join('');
-    const parsed = Generic ? new Generic(clone, { keepClasses: true, charThreshold: 250 }).parse() : null;
-    sanitised = sanitiseHtml(leadHtml + (parsed?.content ?? ''), win);
+    // Copied before Readability runs: it rewrites the clone.
+    const leadCopies = lead.map((el) => el.cloneNode(true));
+    // The serializer hands back Readability's own element (no HTML string to parse again);
+    // its metadata is not used, so its JSON-LD pass is skipped.
+    const parsed = Generic
+      ? new Generic(clone, { keepClasses: true, charThreshold: 250, disableJSONLD: true, serializer: (el: Node) => el }).parse()
+      : null;
+    container.append(...leadCopies, ...(parsed?.content ? [parsed.content] : []));
   }
-  const { blocks, images } = buildBlocks(sanitised, base);
-  const cleanBlocks = dropJunkBlocks(blocks, title);
-  const text = blocksText(cleanBlocks);
-  const lang = detectLang(`${title} ${text}`, clone, site);
+  return buildArticle(clone, url, site, heading, sanitiseInPlace(container, win));
+}
 
+function buildArticle(doc: Document, url: URL, site: SiteRule | undefined, heading: Heading, sanitised: ParentNode): Article {
+  const { blocks, images } = buildBlocks(sanitised, url.href);
+  const cleanBlocks = dropJunkBlocks(blocks, heading.title);
+  const text = blocksText(cleanBlocks);
+  const lang = detectLang(`${heading.title} ${text}`, doc, site);
   return {
-    url: base,
+    url: url.href,
     siteId: site?.id ?? null,
-    siteName: site?.name ?? source.name,
-    title,
-    source,
-    ...(date ? { date } : {}),
+    siteName: site?.name ?? heading.source.name,
+    title: heading.title,
+    source: heading.source,
+    ...(heading.date ? { date: heading.date } : {}),
     lang,
     dir: dirForLang(lang),
     blocks: cleanBlocks,
     images,
   };
+}
+
+/**
+ * Whether an element outside the body sits in something the clean-up would remove (an ad
+ * slot, a share bar, a site header): lead images are taken from the page itself.
+ */
+function insideJunk(el: Element, body: Element, extraSelectors: string[]): boolean {
+  const selectors = [JUNK_SELECTORS, ...extraSelectors].join(',');
+  for (let node: Element | null = el; node && !node.contains(body); node = node.parentElement) {
+    if (node.matches(selectors) || looksLikeJunk(node)) return true;
+    if (node.localName === 'header' && !node.querySelector('h1') && !node.closest('article')) return true;
+  }
+  return false;
 }
 
 /**
