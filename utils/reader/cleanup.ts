@@ -29,15 +29,16 @@ export function isBoilerplateText(text: string): boolean {
 }
 
 /**
- * Removes junk from a cloned document. `keep` (the article body, when the site's selectors
- * found it) is never removed, nor any element around it, so a junk-looking wrapper class
- * ("content-with-sidebar") cannot take the article with it.
+ * Removes junk from a copy of the page: a whole document, or elements not in one (what went
+ * with an ancestor is recognised by no longer being inside `root`). `keep` (the article body,
+ * when the site's selectors found it) is never removed, nor any element around it, so a
+ * junk-looking wrapper class ("content-with-sidebar") cannot take the article with it.
  */
 export function removeJunk(root: Element, keep: Element | null, extraSelectors: string[] = []): void {
   const keeps = (el: Element) => keep !== null && (el === keep || el.contains(keep));
   const selectors = [JUNK_SELECTORS, ...extraSelectors].join(',');
   for (const el of Array.from(root.querySelectorAll(selectors))) {
-    if (el.isConnected && !keeps(el)) el.remove();
+    if (root.contains(el) && !keeps(el)) el.remove();
   }
   // A site header holds nav and logo; an article's own <header> holds its title: keep that one.
   for (const header of Array.from(root.querySelectorAll('header'))) {
@@ -45,7 +46,7 @@ export function removeJunk(root: Element, keep: Element | null, extraSelectors: 
   }
   const mainText = (keep ?? root).textContent?.length ?? 0;
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
-    if (!el.isConnected || keeps(el) || !looksLikeJunk(el)) continue;
+    if (!root.contains(el) || keeps(el) || !looksLikeJunk(el)) continue;
     // A wrapper holding most of the page's text is a layout container, not junk.
     if (!keep && (el.textContent?.length ?? 0) > mainText * 0.5 && el.querySelectorAll('p').length >= 3) continue;
     el.remove();
@@ -77,7 +78,7 @@ export function removeBoilerplate(root: Element): void {
     if (found && !hits.includes(found)) hits.push(found);
   }
   for (const el of hits) {
-    if (!el.isConnected) continue;
+    if (!root.contains(el)) continue;
     const next = el.nextElementSibling;
     if (next && (next.tagName === 'UL' || next.tagName === 'OL') && /أيضا|aussi|also|ذات صلة/i.test(el.textContent ?? '')) next.remove();
     el.remove();

@@ -89,9 +89,9 @@ function fromSiteBody(doc: Document, url: URL, site: SiteRule, win: Window): Art
   const { inert, copies } = copied;
   const bodyCopy = copies[copies.length - 1]!;
   const container = inert.createElement('div');
+  // Left outside the inert document's tree: connecting nodes costs their insertion steps
+  // (a page's <style>s would be parsed), for nothing.
   container.append(...copies);
-  // In the inert document, not floating: the clean-up skips what is no longer connected.
-  inert.body.append(container);
   const base = url.href;
   resolveLazyImages(container, base);
   replaceVideoEmbeds(container, base);
