@@ -37,7 +37,10 @@ export function ReaderView({ article, state, actions }: Props) {
   useEffect(() => {
     if (!state.highlight) return;
     const figure = root.current?.querySelector(`figure[data-image-url="${CSS.escape(state.highlight)}"]`);
-    figure?.scrollIntoView({ block: 'center' });
+    // Instant, not the view's smooth scrolling: gliding through a long article starts the lazy
+    // images on the way, which grow as they load and push the target out of view. Jumping
+    // there, only images near the target load, and scroll anchoring keeps it in place.
+    figure?.scrollIntoView({ block: 'center', behavior: 'instant' });
   }, [state.highlight]);
 
   return (

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closePage, fixtureUrl, forEachBrowser, seriousA11yViolations } from './lib/harness.mjs';
+import { generateLongPage } from '../fixtures/generate-long.mjs';
 
 const normalise = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -118,6 +119,48 @@ forEachBrowser('reader view', (env) => {
     await closePage(page);
   });
 
+  test('a very long article, rendered in slices, ends up whole: every paragraph, every image with its report button', async () => {
+    const long = generateLongPage({ paragraphs: 2000, images: 150, id: 7200001 });
+    env().server.setPage(long.url, long.html);
+    const page = await env().browser.context.newPage();
+    await page.goto(long.url);
+    const body = page.getByTestId('reader-body');
+    await body.waitFor({ state: 'visible', timeout: 10000 });
+    // Done once the body is no longer aria-busy (the last slice removes it).
+    await page.locator('[data-testid="reader-body"]:not([aria-busy])').waitFor({ timeout: 20000 });
+    assert.equal(await page.getByTestId('article-image').count(), long.expected.images.length);
+    assert.equal(await page.getByTestId('report-image').count(), long.expected.images.length);
+    const last = long.expected.images.at(-1);
+    assert.equal(await page.getByTestId('article-image').last().getAttribute('data-image-url'), last.src);
+    const paragraphs = await body.evaluate((el) => [...el.querySelectorAll('p')].map((p) => p.textContent.replace(/\s+/g, ' ').trim()));
+    const expectedParagraphs = long.expected.bodyText.split('\n\n').filter((t) => !/^[^،.]+ \(\d+\)$/.test(t));
+    assert.equal(paragraphs.length, expectedParagraphs.length);
+    assert.equal(paragraphs.at(-1), normalise(expectedParagraphs.at(-1)));
+    await closePage(page);
+  });
+
+  test('a link to an image deep in a very long article scrolls to it', async () => {
+    const long = generateLongPage({ paragraphs: 2000, images: 150, id: 7200002 });
+    env().server.setPage(long.url, long.html);
+    const target = long.expected.images[140].src;
+    const page = await env().browser.context.newPage();
+    await page.goto(`${long.url}#naqi-image=${encodeURIComponent(target)}`);
+    const figure = page.locator(`[data-testid="article-image"][data-image-url="${target}"]`);
+    await figure.waitFor({ state: 'visible', timeout: 10000 });
+    await page.waitForFunction(
+      (src) => {
+        const root = document.querySelector('naqi-reader-root')?.shadowRoot;
+        const fig = root?.querySelector(`figure[data-image-url="${CSS.escape(src)}"]`);
+        if (!fig?.classList.contains('is-highlighted')) return false;
+        const box = fig.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      },
+      target,
+      { timeout: 10000 },
+    );
+    await closePage(page);
+  });
+
   test('the reader view has no serious accessibility violation (light and dark, Arabic and French)', async () => {
     const page = await env().browser.context.newPage();
     const french = env().server.fixtures.find((f) => f.expected.isArticle && f.expected.lang === 'fr' && f.expected.site);
@@ -160,6 +203,39 @@ forEachBrowser('single-page navigation', (env) => {
     await page.click('#go');
     await page.getByTestId('reader-view').waitFor({ state: 'visible', timeout: 10000 });
     assert.equal(normalise(await page.getByTestId('reader-title').textContent()), demo.expected.title);
+    await closePage(page);
+  });
+  test('moving on before a very long article has finished rendering shows only the next article', async () => {
+    const demo = fixtureUrl(env(), 'maghress/seed-article');
+    const long = generateLongPage({ paragraphs: 2000, images: 150, id: 7200003 });
+    // The long article's page turns itself into another article as soon as the reader shows.
+    const navigate = `<script>
+      const watch = setInterval(async () => {
+        if (!document.querySelector('naqi-reader-root')?.shadowRoot?.querySelector('[data-testid="reader-view"]')) return;
+        clearInterval(watch);
+        const html = await (await fetch(${JSON.stringify(demo.url)})).text();
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        document.title = doc.title;
+        document.body.replaceWith(document.adoptNode(doc.body));
+        history.pushState({}, '', ${JSON.stringify(new URL(demo.url).pathname)});
+      }, 5);
+    </script></body>`;
+    env().server.setPage(long.url, long.html.replace('</body>', navigate));
+    const page = await env().browser.context.newPage();
+    await page.goto(long.url);
+    await page.getByTestId('reader-view').waitFor({ state: 'visible', timeout: 10000 });
+    await page.waitForFunction(
+      (title) => document.querySelector('naqi-reader-root')?.shadowRoot?.querySelector('[data-testid="reader-title"]')?.textContent.trim() === title,
+      demo.expected.title,
+      { timeout: 10000 },
+    );
+    await page.locator('[data-testid="reader-body"]:not([aria-busy])').waitFor({ timeout: 10000 });
+    // Give a leftover slice of the long article every chance to show up.
+    await page.waitForTimeout(1000);
+    assert.equal(await page.getByTestId('article-image').count(), demo.expected.images.length);
+    assert.equal(await page.getByTestId('report-image').count(), demo.expected.images.length);
+    const text = normalise(await page.getByTestId('reader-body').textContent());
+    assert.ok(!text.includes(normalise(long.expected.bodyText.split('\n\n')[0])), 'nothing of the long article is left');
     await closePage(page);
   });
 });
