@@ -45,7 +45,16 @@ import {
 } from '../reports/filter';
 import type { ParsedImport } from '../reports/import';
 import { stateOfSummary, summarizeImage } from '../reports/state';
-import { newId, REPORTER_ID_KEY, type ImageSummary, type NaqiDb, type NaqiSchema, type StoreName } from './schema';
+import {
+  imageReportsRange,
+  newId,
+  REPORTER_ID_KEY,
+  statusRange,
+  type ImageSummary,
+  type NaqiDb,
+  type NaqiSchema,
+  type StoreName,
+} from './schema';
 
 type RwTx = IDBPTransaction<NaqiSchema, StoreName[], 'readwrite'>;
 type AnyTx = IDBPTransaction<NaqiSchema, StoreName[], 'readwrite' | 'readonly'>;
@@ -130,20 +139,38 @@ const WRITE_STORES: StoreName[] = ['reports', 'decisions', 'images'];
  */
 export async function syncImage(tx: RwTx, imageUrl: string): Promise<ImageSummary | undefined> {
   const reportsStore = tx.objectStore('reports');
-  const reports = await reportsStore.index('imageUrl').getAll(imageUrl);
+  const reports = await reportsStore.index('imageUrl_reporterId').getAll(imageReportsRange(imageUrl));
   const decision = await tx.objectStore('decisions').get(imageUrl);
-  const status = statusForDecision(decision?.decision ?? 'pending');
-  const current = reports.map((r) => (r.status === status ? r : { ...r, status }));
+  const current = mirrorDecision(reports, decision);
   await issueEach(
     current.filter((r, i) => r !== reports[i]),
     (r) => reportsStore.put(r),
   );
+  return writeSummary(tx, imageUrl, current, decision);
+}
+
+/** The image's reports with their status set from its decision (unchanged ones are the same objects). */
+export function mirrorDecision(reports: readonly StoredReport[], decision: DecisionRecord | undefined): StoredReport[] {
+  const status = statusForDecision(decision?.decision ?? 'pending');
+  return reports.map((r) => (r.status === status ? r : { ...r, status }));
+}
+
+/**
+ * Rewrite the image's summary row from all its (status-mirrored) reports and its decision, or
+ * delete the row when there is nothing left to list (no report, no decision other than pending).
+ */
+export async function writeSummary(
+  tx: RwTx,
+  imageUrl: string,
+  reports: readonly StoredReport[],
+  decision: DecisionRecord | undefined,
+): Promise<ImageSummary | undefined> {
   const images = tx.objectStore('images');
-  if (current.length === 0 && (!decision || decision.decision === 'pending')) {
+  if (reports.length === 0 && (!decision || decision.decision === 'pending')) {
     await images.delete(imageUrl);
     return undefined;
   }
-  const summary = summarizeImage(imageUrl, current, decision);
+  const summary = summarizeImage(imageUrl, reports, decision);
   await images.put(summary);
   return summary;
 }
@@ -282,7 +309,7 @@ export async function getSummaries(db: NaqiDb, imageUrls: readonly string[]): Pr
 }
 
 export async function countPending(db: NaqiDb): Promise<number> {
-  return db.countFromIndex('reports', 'status', 'pending');
+  return db.countFromIndex('reports', 'status_createdAt', statusRange('pending'));
 }
 
 // ---------------------------------------------------------------------------------------------
