@@ -1,5 +1,6 @@
 /**
- * Repository: every database operation the background performs. Rules kept throughout:
+ * Repository: every database operation the background performs (merging an import is in
+ * `merge.ts`). Rules kept throughout:
  * - one transaction per operation, so a write is whole or absent (never half-written);
  * - only IDB requests are awaited inside a transaction (settings, time and reporter id are
  *   read before it starts);
@@ -26,7 +27,6 @@
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import type {
   DecisionRecord,
-  ImportPreview,
   ReportFilter,
   ReportInput,
   ReportQuery,
@@ -43,7 +43,6 @@ import {
   matchesReport,
   matchesSummary,
 } from '../reports/filter';
-import type { ParsedImport } from '../reports/import';
 import { stateOfSummary, summarizeImage } from '../reports/state';
 import {
   imageReportsRange,
@@ -56,8 +55,7 @@ import {
   type StoreName,
 } from './schema';
 
-type RwTx = IDBPTransaction<NaqiSchema, StoreName[], 'readwrite'>;
-type AnyTx = IDBPTransaction<NaqiSchema, StoreName[], 'readwrite' | 'readonly'>;
+export type RwTx = IDBPTransaction<NaqiSchema, StoreName[], 'readwrite'>;
 
 export interface FinishableTx {
   readonly done: Promise<void>;
@@ -131,7 +129,7 @@ export async function getReporterId(db: NaqiDb): Promise<string> {
 // Keeping reports' status and the images summary in step
 // ---------------------------------------------------------------------------------------------
 
-const WRITE_STORES: StoreName[] = ['reports', 'decisions', 'images'];
+export const WRITE_STORES: StoreName[] = ['reports', 'decisions', 'images'];
 
 /**
  * Make the image's reports mirror its decision and rewrite its summary row (or delete the row
@@ -540,71 +538,4 @@ export async function exportData(
 
 export async function allDecisions(db: NaqiDb): Promise<DecisionRecord[]> {
   return db.getAll('decisions');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Import (merge)
-// ---------------------------------------------------------------------------------------------
-
-interface ImportPlan {
-  reports: StoredReport[];
-  decisions: DecisionRecord[];
-  alreadyPresent: number;
-}
-
-/** Decide what an import would write, reading only (shared by preview and apply). */
-async function planImport(tx: AnyTx, parsed: ParsedImport): Promise<ImportPlan> {
-  const reportsStore = tx.objectStore('reports');
-  const pairs = reportsStore.index('imageUrl_reporterId');
-  const decisionsStore = tx.objectStore('decisions');
-  const byId = await issueEach(parsed.reports, (r) => reportsStore.getKey(r.id));
-  const byVote = await issueEach(parsed.reports, (r) => pairs.getKey([r.imageUrl, r.reporterId]));
-  const existingDecisions = await issueEach(parsed.decisions, (d) => decisionsStore.get(d.imageUrl));
-  const reports = parsed.reports.filter((_, i) => byId[i] === undefined && byVote[i] === undefined);
-  const decisions = parsed.decisions.filter((d, i) => {
-    const local = existingDecisions[i];
-    if (!local) return d.decision !== 'pending';
-    return d.decidedAt > local.decidedAt && (d.decision !== local.decision || d.note !== local.note);
-  });
-  return { reports, decisions, alreadyPresent: parsed.reports.length - reports.length };
-}
-
-export async function previewImport(db: NaqiDb, parsed: ParsedImport): Promise<ImportPreview> {
-  const tx = db.transaction(['reports', 'decisions']);
-  const plan = await finish(tx, planImport(tx as unknown as AnyTx, parsed));
-  return {
-    newReports: plan.reports.length,
-    reporters: new Set(plan.reports.map((r) => r.reporterId)).size,
-    alreadyPresent: plan.alreadyPresent,
-    invalid: parsed.invalid,
-    decisions: plan.decisions.length,
-    hiddenList: parsed.kind === 'hidden-list',
-    problems: [...parsed.problems],
-  };
-}
-
-/**
- * Merge an import in ONE readwrite transaction: all of it or (on any error) none of it.
- * Idempotent: reports are keyed by their exported id (and one vote per reporter and image),
- * decisions replace a local one only when strictly newer.
- */
-export async function applyImport(db: NaqiDb, parsed: ParsedImport): Promise<{ added: number; decisions: number }> {
-  const tx = db.transaction(WRITE_STORES, 'readwrite');
-  return finish(
-    tx,
-    (async () => {
-      const plan = await planImport(tx as unknown as AnyTx, parsed);
-      const reportsStore = tx.objectStore('reports');
-      const decisionsStore = tx.objectStore('decisions');
-      await issueEach(plan.decisions, (d) => decisionsStore.put({ ...d }));
-      // Each new report mirrors its image's decision after the merge.
-      const imageUrls = [...new Set(plan.reports.map((r) => r.imageUrl))];
-      const merged = await issueEach(imageUrls, (u) => decisionsStore.get(u));
-      const statusOf = new Map(imageUrls.map((u, i) => [u, statusForDecision(merged[i]?.decision ?? 'pending')]));
-      await issueEach(plan.reports, (r) => reportsStore.put({ ...r, status: statusOf.get(r.imageUrl) ?? 'pending' }));
-      const touched = new Set([...plan.reports.map((r) => r.imageUrl), ...plan.decisions.map((d) => d.imageUrl)]);
-      await issueEach(touched, (url) => syncImage(tx, url));
-      return { added: plan.reports.length, decisions: plan.decisions.length };
-    })(),
-  );
 }
