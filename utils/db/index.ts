@@ -8,6 +8,7 @@ import { DB_NAME, DB_VERSION, runMigrations, type NaqiDb } from './schema';
 
 export * from './schema';
 export * from './repo';
+export * from './merge';
 
 /** The upgrade could not run: another connection (an old tab/worker) keeps the old version open. */
 export class DbBlockedError extends Error {

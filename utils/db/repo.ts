@@ -1,5 +1,6 @@
 /**
- * Repository: every database operation the background performs. Rules kept throughout:
+ * Repository: every database operation the background performs (merging an import is in
+ * `merge.ts`). Rules kept throughout:
  * - one transaction per operation, so a write is whole or absent (never half-written);
  * - only IDB requests are awaited inside a transaction (settings, time and reporter id are
  *   read before it starts);
@@ -26,7 +27,6 @@
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import type {
   DecisionRecord,
-  ImportPreview,
   ReportFilter,
   ReportInput,
   ReportQuery,
@@ -43,12 +43,19 @@ import {
   matchesReport,
   matchesSummary,
 } from '../reports/filter';
-import type { ParsedImport } from '../reports/import';
 import { stateOfSummary, summarizeImage } from '../reports/state';
-import { newId, REPORTER_ID_KEY, type ImageSummary, type NaqiDb, type NaqiSchema, type StoreName } from './schema';
+import {
+  imageReportsRange,
+  newId,
+  REPORTER_ID_KEY,
+  statusRange,
+  type ImageSummary,
+  type NaqiDb,
+  type NaqiSchema,
+  type StoreName,
+} from './schema';
 
-type RwTx = IDBPTransaction<NaqiSchema, StoreName[], 'readwrite'>;
-type AnyTx = IDBPTransaction<NaqiSchema, StoreName[], 'readwrite' | 'readonly'>;
+export type RwTx = IDBPTransaction<NaqiSchema, StoreName[], 'readwrite'>;
 
 export interface FinishableTx {
   readonly done: Promise<void>;
@@ -122,7 +129,7 @@ export async function getReporterId(db: NaqiDb): Promise<string> {
 // Keeping reports' status and the images summary in step
 // ---------------------------------------------------------------------------------------------
 
-const WRITE_STORES: StoreName[] = ['reports', 'decisions', 'images'];
+export const WRITE_STORES: StoreName[] = ['reports', 'decisions', 'images'];
 
 /**
  * Make the image's reports mirror its decision and rewrite its summary row (or delete the row
@@ -130,20 +137,38 @@ const WRITE_STORES: StoreName[] = ['reports', 'decisions', 'images'];
  */
 export async function syncImage(tx: RwTx, imageUrl: string): Promise<ImageSummary | undefined> {
   const reportsStore = tx.objectStore('reports');
-  const reports = await reportsStore.index('imageUrl').getAll(imageUrl);
+  const reports = await reportsStore.index('imageUrl_reporterId').getAll(imageReportsRange(imageUrl));
   const decision = await tx.objectStore('decisions').get(imageUrl);
-  const status = statusForDecision(decision?.decision ?? 'pending');
-  const current = reports.map((r) => (r.status === status ? r : { ...r, status }));
+  const current = mirrorDecision(reports, decision);
   await issueEach(
     current.filter((r, i) => r !== reports[i]),
     (r) => reportsStore.put(r),
   );
+  return writeSummary(tx, imageUrl, current, decision);
+}
+
+/** The image's reports with their status set from its decision (unchanged ones are the same objects). */
+export function mirrorDecision(reports: readonly StoredReport[], decision: DecisionRecord | undefined): StoredReport[] {
+  const status = statusForDecision(decision?.decision ?? 'pending');
+  return reports.map((r) => (r.status === status ? r : { ...r, status }));
+}
+
+/**
+ * Rewrite the image's summary row from all its (status-mirrored) reports and its decision, or
+ * delete the row when there is nothing left to list (no report, no decision other than pending).
+ */
+export async function writeSummary(
+  tx: RwTx,
+  imageUrl: string,
+  reports: readonly StoredReport[],
+  decision: DecisionRecord | undefined,
+): Promise<ImageSummary | undefined> {
   const images = tx.objectStore('images');
-  if (current.length === 0 && (!decision || decision.decision === 'pending')) {
+  if (reports.length === 0 && (!decision || decision.decision === 'pending')) {
     await images.delete(imageUrl);
     return undefined;
   }
-  const summary = summarizeImage(imageUrl, current, decision);
+  const summary = summarizeImage(imageUrl, reports, decision);
   await images.put(summary);
   return summary;
 }
@@ -282,7 +307,7 @@ export async function getSummaries(db: NaqiDb, imageUrls: readonly string[]): Pr
 }
 
 export async function countPending(db: NaqiDb): Promise<number> {
-  return db.countFromIndex('reports', 'status', 'pending');
+  return db.countFromIndex('reports', 'status_createdAt', statusRange('pending'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -513,71 +538,4 @@ export async function exportData(
 
 export async function allDecisions(db: NaqiDb): Promise<DecisionRecord[]> {
   return db.getAll('decisions');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Import (merge)
-// ---------------------------------------------------------------------------------------------
-
-interface ImportPlan {
-  reports: StoredReport[];
-  decisions: DecisionRecord[];
-  alreadyPresent: number;
-}
-
-/** Decide what an import would write, reading only (shared by preview and apply). */
-async function planImport(tx: AnyTx, parsed: ParsedImport): Promise<ImportPlan> {
-  const reportsStore = tx.objectStore('reports');
-  const pairs = reportsStore.index('imageUrl_reporterId');
-  const decisionsStore = tx.objectStore('decisions');
-  const byId = await issueEach(parsed.reports, (r) => reportsStore.getKey(r.id));
-  const byVote = await issueEach(parsed.reports, (r) => pairs.getKey([r.imageUrl, r.reporterId]));
-  const existingDecisions = await issueEach(parsed.decisions, (d) => decisionsStore.get(d.imageUrl));
-  const reports = parsed.reports.filter((_, i) => byId[i] === undefined && byVote[i] === undefined);
-  const decisions = parsed.decisions.filter((d, i) => {
-    const local = existingDecisions[i];
-    if (!local) return d.decision !== 'pending';
-    return d.decidedAt > local.decidedAt && (d.decision !== local.decision || d.note !== local.note);
-  });
-  return { reports, decisions, alreadyPresent: parsed.reports.length - reports.length };
-}
-
-export async function previewImport(db: NaqiDb, parsed: ParsedImport): Promise<ImportPreview> {
-  const tx = db.transaction(['reports', 'decisions']);
-  const plan = await finish(tx, planImport(tx as unknown as AnyTx, parsed));
-  return {
-    newReports: plan.reports.length,
-    reporters: new Set(plan.reports.map((r) => r.reporterId)).size,
-    alreadyPresent: plan.alreadyPresent,
-    invalid: parsed.invalid,
-    decisions: plan.decisions.length,
-    hiddenList: parsed.kind === 'hidden-list',
-    problems: [...parsed.problems],
-  };
-}
-
-/**
- * Merge an import in ONE readwrite transaction: all of it or (on any error) none of it.
- * Idempotent: reports are keyed by their exported id (and one vote per reporter and image),
- * decisions replace a local one only when strictly newer.
- */
-export async function applyImport(db: NaqiDb, parsed: ParsedImport): Promise<{ added: number; decisions: number }> {
-  const tx = db.transaction(WRITE_STORES, 'readwrite');
-  return finish(
-    tx,
-    (async () => {
-      const plan = await planImport(tx as unknown as AnyTx, parsed);
-      const reportsStore = tx.objectStore('reports');
-      const decisionsStore = tx.objectStore('decisions');
-      await issueEach(plan.decisions, (d) => decisionsStore.put({ ...d }));
-      // Each new report mirrors its image's decision after the merge.
-      const imageUrls = [...new Set(plan.reports.map((r) => r.imageUrl))];
-      const merged = await issueEach(imageUrls, (u) => decisionsStore.get(u));
-      const statusOf = new Map(imageUrls.map((u, i) => [u, statusForDecision(merged[i]?.decision ?? 'pending')]));
-      await issueEach(plan.reports, (r) => reportsStore.put({ ...r, status: statusOf.get(r.imageUrl) ?? 'pending' }));
-      const touched = new Set([...plan.reports.map((r) => r.imageUrl), ...plan.decisions.map((d) => d.imageUrl)]);
-      await issueEach(touched, (url) => syncImage(tx, url));
-      return { added: plan.reports.length, decisions: plan.decisions.length };
-    })(),
-  );
 }

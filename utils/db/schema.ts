@@ -14,6 +14,11 @@
  *      `images`: one summary row per reported image (distinct reporters, reasons, pages,
  *      decision), maintained in the same transaction as every write, so the review page pages
  *      through images with an index instead of aggregating 100,000 reports per query.
+ * v3 — reports lose the indexes `imageUrl`, `status` and `site`: every report write updated
+ *      six indexes, and no query needs these three (an import of 10,000 reports wrote 30,000
+ *      index entries for them). An image's reports are a range of `[imageUrl, reporterId]`,
+ *      pending reports a range of `[status, createdAt]`, and the site filter scans the store.
+ *      Records are untouched.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { DecisionRecord, PageRef, StoredReport } from '../protocol';
@@ -53,10 +58,7 @@ export interface NaqiSchema extends DBSchema {
     key: string;
     value: StoredReport;
     indexes: {
-      imageUrl: string;
-      status: string;
       createdAt: number;
-      site: string;
       imageUrl_reporterId: [string, string];
       status_createdAt: [string, number];
     };
@@ -84,9 +86,37 @@ export interface NaqiSchema extends DBSchema {
 export type NaqiDb = IDBPDatabase<NaqiSchema>;
 export type StoreName = StoreNames<NaqiSchema>;
 export type UpgradeTx = IDBPTransaction<NaqiSchema, StoreName[], 'versionchange'>;
-export type Migration = (db: NaqiDb, tx: UpgradeTx) => void | Promise<void>;
+
+/**
+ * What migrations see: the current stores plus the indexes earlier versions had (v1's
+ * `imageUrl`, `status`, `site`). Kept out of `NaqiSchema` so no current query can use them.
+ */
+interface AnyVersionSchema extends DBSchema {
+  reports: {
+    key: string;
+    value: StoredReport;
+    indexes: NaqiSchema['reports']['indexes'] & { imageUrl: string; status: string; site: string };
+  };
+  decisions: NaqiSchema['decisions'];
+  meta: NaqiSchema['meta'];
+  images: NaqiSchema['images'];
+}
+type MigrationDb = IDBPDatabase<AnyVersionSchema>;
+type MigrationTx = IDBPTransaction<AnyVersionSchema, StoreNames<AnyVersionSchema>[], 'versionchange'>;
+export type Migration = (db: MigrationDb, tx: MigrationTx) => void | Promise<void>;
 
 export const REPORTER_ID_KEY = 'reporterId';
+
+/** Key range of one image's reports in the `[imageUrl, reporterId]` index (any reporter id). */
+export function imageReportsRange(imageUrl: string): IDBKeyRange {
+  // Arrays sort after strings, so [url, []] is above every [url, reporterId]; [url] below.
+  return IDBKeyRange.bound([imageUrl], [imageUrl, []]);
+}
+
+/** Key range of the reports with one status in the `[status, createdAt]` index. */
+export function statusRange(status: ReportStatus): IDBKeyRange {
+  return IDBKeyRange.bound([status, -Infinity], [status, Infinity]);
+}
 
 export function newId(): string {
   return crypto.randomUUID();
@@ -152,6 +182,13 @@ export const MIGRATIONS: readonly Migration[] = [
     await Promise.all(writes);
     if (failure) throw failure;
   },
+  // v3
+  (_db, tx) => {
+    const reports = tx.objectStore('reports');
+    reports.deleteIndex('imageUrl');
+    reports.deleteIndex('status');
+    reports.deleteIndex('site');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
@@ -161,6 +198,7 @@ export async function runMigrations(db: NaqiDb, oldVersion: number, newVersion: 
   for (let v = oldVersion; v < newVersion; v++) {
     const migration = MIGRATIONS[v];
     if (!migration) throw new Error(`No migration to database version ${v + 1}`);
-    await migration(db, tx);
+    // The same connection and transaction, seen with the indexes older versions had.
+    await migration(db as unknown as MigrationDb, tx as unknown as MigrationTx);
   }
 }

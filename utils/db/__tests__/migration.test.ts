@@ -1,20 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   closeDb,
+  countPending,
   DB_NAME,
   DB_VERSION,
   DbBlockedError,
   getDb,
   getReporterId,
   getSummaries,
+  listReports,
   listReview,
   MIGRATIONS,
   openNaqiDb,
   submitReport,
+  imageReportsRange,
 } from '../index';
 import { summarizeImage } from '../../reports/state';
+import type { DecisionRecord, StoredReport } from '../../protocol';
 import { createV1Database, sampleV1Data } from './fixtures/v1';
-import { input, resetIndexedDb } from './helpers';
+import { createV2Database } from './fixtures/v2';
+import { dump, input, resetIndexedDb } from './helpers';
 
 beforeEach(async () => {
   await closeDb();
@@ -37,7 +42,7 @@ describe('schema', () => {
     const tx = db.transaction(['reports', 'images']);
     const reports = tx.objectStore('reports');
     expect([...reports.indexNames].sort()).toEqual(
-      ['createdAt', 'imageUrl', 'imageUrl_reporterId', 'site', 'status', 'status_createdAt'].sort(),
+      ['createdAt', 'imageUrl_reporterId', 'status_createdAt'].sort(),
     );
     expect(reports.index('imageUrl_reporterId').unique).toBe(true);
     expect([...tx.objectStore('images').indexNames].sort()).toEqual(
@@ -66,7 +71,7 @@ describe('upgrade from a v1 database (raw IndexedDB fixture)', () => {
     const images = await db.getAll('images');
     expect(images).toHaveLength(new Set(data.reports.map((r) => r.imageUrl)).size);
     for (const s of images) {
-      const own = await db.getAllFromIndex('reports', 'imageUrl', s.imageUrl);
+      const own = await db.getAllFromIndex('reports', 'imageUrl_reporterId', imageReportsRange(s.imageUrl));
       expect(s).toEqual(summarizeImage(s.imageUrl, own, await db.get('decisions', s.imageUrl)));
     }
     // The new indexes answer queries over the migrated data.
@@ -141,5 +146,63 @@ describe('upgrade from a v1 database (raw IndexedDB fixture)', () => {
     // The shared promise was dropped; reopening at the older version is a VersionError
     // (mapped to 'db-error' by the background), never a hang.
     await expect(getDb()).rejects.toMatchObject({ name: 'VersionError' });
+  });
+});
+
+describe('upgrade from a v2 database (raw IndexedDB fixture)', () => {
+  /** v2 data as the v2 code left it: reports, a decision mirrored in statuses, summary rows. */
+  function sampleV2Data(count: number) {
+    const v1 = sampleV1Data(count);
+    const reports = v1.reports as StoredReport[];
+    const byImage = new Map<string, StoredReport[]>();
+    for (const r of reports) byImage.set(r.imageUrl, [...(byImage.get(r.imageUrl) ?? []), r]);
+    const decisionOf = new Map((v1.decisions as DecisionRecord[]).map((d) => [d.imageUrl, d]));
+    const images = [...byImage].map(([url, own]) => summarizeImage(url, own, decisionOf.get(url)));
+    return { ...v1, images };
+  }
+  const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const byUrl = <T extends { imageUrl: string }>(list: T[]) => [...list].sort((a, b) => (a.imageUrl < b.imageUrl ? -1 : 1));
+
+  it('keeps every record byte for byte and drops the indexes no query uses', async () => {
+    const data = sampleV2Data(400);
+    await createV2Database(DB_NAME, data);
+
+    const db = await openNaqiDb();
+    expect(db.version).toBe(DB_VERSION);
+    const tx = db.transaction('reports');
+    expect([...tx.store.indexNames].sort()).toEqual(['createdAt', 'imageUrl_reporterId', 'status_createdAt']);
+    expect(tx.store.index('imageUrl_reporterId').unique).toBe(true);
+    await tx.done;
+
+    const after = await dump(db);
+    // Same values, and the same serialisation (field order included), as v2 stored them.
+    expect(JSON.stringify(byId(after.reports))).toBe(JSON.stringify(byId(data.reports)));
+    expect(JSON.stringify(byUrl(after.decisions))).toBe(JSON.stringify(byUrl(data.decisions)));
+    expect(JSON.stringify(byUrl(after.images))).toBe(JSON.stringify(byUrl(data.images)));
+    expect(after.meta).toEqual([{ key: 'reporterId', value: 'v1-reporter' }]);
+    db.close();
+  });
+
+  it('answers, from the remaining indexes, what the dropped ones did', async () => {
+    const data = sampleV2Data(120);
+    await createV2Database(DB_NAME, data);
+    const db = await openNaqiDb();
+    const pending = data.reports.filter((r) => r.status === 'pending');
+    // The badge (was the `status` index).
+    expect(await countPending(db)).toBe(pending.length);
+    expect(pending.length).toBeGreaterThan(0);
+    expect(pending.length).toBeLessThan(data.reports.length);
+    // One image's reports (was the `imageUrl` index).
+    const url = 'https://www.maghress.com/img/1.jpg';
+    const own = await db.getAllFromIndex('reports', 'imageUrl_reporterId', imageReportsRange(url));
+    expect(byId(own)).toEqual(byId(data.reports.filter((r) => r.imageUrl === url) as StoredReport[]));
+    // The site filter (the `site` index was never read: the filter scans).
+    const { total } = await listReports(db, { site: 'maghress', limit: 5 }, 'v1-reporter');
+    expect(total).toBe(data.reports.filter((r) => r.site === 'maghress').length);
+    // Writes keep the summary in step through the remaining index.
+    const r = await submitReport(db, input({ imageUrl: url }), 'new-reader', Date.UTC(2025, 0, 1));
+    expect(r.summary?.reporters).toBe(own.length + 1);
+    expect(await countPending(db)).toBe(pending.length + 1);
+    db.close();
   });
 });
