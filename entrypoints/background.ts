@@ -6,11 +6,11 @@
  */
 import { browser } from 'wxt/browser';
 import { countPending, getDb } from '@/utils/db';
-import { createMenus, onMenuClicked, refreshBadge, toggleReader } from '@/utils/background/actions';
+import { BADGE_MAX, createMenus, onMenuClicked, refreshBadge, toggleReader } from '@/utils/background/actions';
 import { handleMessage } from '@/utils/background/handlers';
 
 export default defineBackground(() => {
-  const updateBadge = () => refreshBadge(async () => countPending(await getDb()));
+  const updateBadge = () => refreshBadge(async () => countPending(await getDb(), BADGE_MAX + 1));
 
   // Returning the promise is the reply (webextension-polyfill). handleMessage never rejects.
   browser.runtime.onMessage.addListener((message: unknown, sender) => handleMessage(message, sender));

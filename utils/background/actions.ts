@@ -52,6 +52,9 @@ let badgeRunning: Promise<void> | null = null;
 let badgeAgain = false;
 
 /** Show the number of pending reports on the toolbar button. Coalesces bursts; never rejects. */
+/** The badge shows up to this many pending reports, then "999+": counting stops just past it. */
+export const BADGE_MAX = 999;
+
 export function refreshBadge(count: () => Promise<number>): Promise<void> {
   if (badgeRunning) {
     badgeAgain = true;
@@ -62,7 +65,7 @@ export function refreshBadge(count: () => Promise<number>): Promise<void> {
       badgeAgain = false;
       try {
         const n = await count();
-        await browser.action.setBadgeText({ text: n <= 0 ? '' : n > 999 ? '999+' : String(n) });
+        await browser.action.setBadgeText({ text: n <= 0 ? '' : n > BADGE_MAX ? `${BADGE_MAX}+` : String(n) });
         await browser.action.setBadgeBackgroundColor({ color: '#B3261E' });
       } catch {
         /* badge is best effort */

@@ -45,6 +45,7 @@ import { parseImportFile } from '../reports/import';
 import { stateOfSummary } from '../reports/state';
 import { normalizeImageUrl, stripControls } from '../reports/validate';
 import {
+  BADGE_MAX,
   broadcastImagesChanged,
   getSettings,
   refreshBadge,
@@ -86,7 +87,7 @@ export const defaultContext: HandlerContext = {
   saveSettings,
   afterWrite() {
     void broadcastImagesChanged();
-    void refreshBadge(async () => countPending(await getDb()));
+    void refreshBadge(async () => countPending(await getDb(), BADGE_MAX + 1));
   },
   toggleReader: () => toggleReader(),
   loadExtractor: (tabId, frameId) => loadExtractor(tabId, frameId),

@@ -306,8 +306,28 @@ export async function getSummaries(db: NaqiDb, imageUrls: readonly string[]): Pr
   return out;
 }
 
-export async function countPending(db: NaqiDb): Promise<number> {
-  return db.countFromIndex('reports', 'status_createdAt', statusRange('pending'));
+/**
+ * Pending reports, counted up to `atMost` (the badge shows "999+" beyond 999). Capped because
+ * a `count()` walks every entry: with 100,000 reports it held IndexedDB for most of a second
+ * after every write, and a popup opened meanwhile waited behind it. Past the cap one key
+ * cursor stops at the `atMost`-th entry.
+ */
+export async function countPending(db: NaqiDb, atMost = Infinity): Promise<number> {
+  const tx = db.transaction('reports');
+  const index = tx.store.index('status_createdAt');
+  const range = statusRange('pending');
+  return finish(
+    tx,
+    (async () => {
+      if (atMost !== Infinity) {
+        const first = await index.openKeyCursor(range);
+        if (!first) return 0;
+        const last = atMost > 1 ? await first.advance(atMost - 1) : first;
+        if (last) return atMost;
+      }
+      return index.count(range);
+    })(),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

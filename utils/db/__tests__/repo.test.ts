@@ -120,6 +120,20 @@ describe('threshold and decisions', () => {
     expect(await stateOf(url)).toBe('hidden');
   });
 
+  it('counts pending reports up to a cap: exact below it, the cap at or above it, decided ones never', async () => {
+    for (const who of ['a', 'b', 'c', 'd']) await submitReport(db, input({ imageUrl: `${url}?${who}` }), who, T0);
+    await submitReport(db, input({ imageUrl: 'https://img.example/decided.jpg' }), 'e', T0);
+    await setDecisions(db, ['https://img.example/decided.jpg'], 'hide', '', T0 + 1);
+    expect(await countPending(db)).toBe(4);
+    expect(await countPending(db, 10)).toBe(4);
+    expect(await countPending(db, 5)).toBe(4);
+    expect(await countPending(db, 4)).toBe(4);
+    expect(await countPending(db, 3)).toBe(3);
+    expect(await countPending(db, 1)).toBe(1);
+    await setDecisions(db, [`${url}?a`, `${url}?b`, `${url}?c`, `${url}?d`], 'keep', '', T0 + 2);
+    expect(await countPending(db, 3)).toBe(0);
+  });
+
   it('a decision sets the status of every report of the image, and back to pending', async () => {
     await submitReport(db, input(), 'a', T0);
     await submitReport(db, input(), 'b', T0);
