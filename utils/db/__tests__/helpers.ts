@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { openNaqiDb, type NaqiDb } from '../index';
 import type { ReportInput, StoredReport } from '../../protocol';
+import { parseImportFile, type ParsedImport } from '../../reports/import';
 
 /** A brand-new, empty IndexedDB for each test. */
 export function resetIndexedDb(): void {
@@ -46,4 +47,11 @@ export async function dump(db: NaqiDb) {
     db.getAll('meta'),
   ]);
   return { reports, decisions, images, meta };
+}
+
+/** An import file's text, parsed as the background does; a test's own file must parse. */
+export function parsed(text: string): ParsedImport {
+  const r = parseImportFile(text);
+  if (!r.ok) throw new Error(r.message);
+  return r.value;
 }

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { applyImport, getReporterId, imageReportsRange, previewImport, setDecisions, submitReport, type NaqiDb } from '../index';
-import { parseImportFile, type ParsedImport } from '../../reports/import';
 import { reportsExportText } from '../../reports/export';
 import { summarizeImage } from '../../reports/state';
 import { statusForDecision } from '../../reports/constants';
 import type { DecisionRecord, StoredReport } from '../../protocol';
-import { dump, freshDb, input, stored } from './helpers';
+import { dump, freshDb, input, parsed, stored } from './helpers';
 
 let db: NaqiDb;
 const T0 = Date.UTC(2025, 0, 1);
@@ -19,12 +18,6 @@ afterEach(() => {
   vi.restoreAllMocks();
   db.close();
 });
-
-function parsed(text: string): ParsedImport {
-  const r = parseImportFile(text);
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-}
 
 /** Every summary row equals a rebuild from its image's reports, and every status mirrors its decision. */
 async function expectConsistent() {

@@ -17,12 +17,11 @@ import {
   undoOwnReport,
   type NaqiDb,
 } from '../index';
-import { parseImportFile, type ParsedImport } from '../../reports/import';
 import { hiddenListText, reportsExportText } from '../../reports/export';
 import { stateOfSummary } from '../../reports/state';
 import { compareReportsNewestFirst, compareSummaries, matchesReport, matchesSummary } from '../../reports/filter';
 import { REASONS, type ReportFilter, type StoredReport } from '../../protocol';
-import { dump, freshDb, input, stored } from './helpers';
+import { dump, freshDb, input, parsed, stored } from './helpers';
 
 let db: NaqiDb;
 let me: string;
@@ -36,12 +35,6 @@ afterEach(() => {
   vi.restoreAllMocks();
   db.close();
 });
-
-function parsed(text: string): ParsedImport {
-  const r = parseImportFile(text);
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-}
 
 async function stateOf(url: string, threshold = 3) {
   const s = (await getSummaries(db, [url])).get(url);
