@@ -1,7 +1,7 @@
 import type { ArticleImage, Block, Inline, InlineTag, TextBlockType } from './types';
 import { NON_ARTICLE_IMAGE } from './cleanup-rules';
 import { absoluteHttpUrl } from './lazy-images';
-import { inlineText, normaliseSpace } from './text';
+import { hasText, inlineText, normaliseSpace } from './text';
 
 const INLINE_TAGS: Record<string, InlineTag> = {
   A: 'a', STRONG: 'strong', B: 'b', EM: 'em', I: 'i', U: 'u', CODE: 'code', SUB: 'sub', SUP: 'sup', MARK: 'mark',
@@ -38,7 +38,7 @@ export function buildBlocks(root: ParentNode, pageUrl: string): BuildResult {
   const flush = () => {
     const content = trimInline(pending);
     pending = [];
-    if (content.length && normaliseSpace(inlineText(content))) pushBlock({ type: 'p', content });
+    if (content.length && hasText(inlineText(content))) pushBlock({ type: 'p', content });
     for (const index of pendingFigures) pushBlock({ type: 'figure', image: index });
     pendingFigures = [];
   };
@@ -108,7 +108,7 @@ export function buildBlocks(root: ParentNode, pageUrl: string): BuildResult {
     if (heading) {
       flush();
       const content = trimInline(Array.from(el.childNodes).flatMap(toInline));
-      if (normaliseSpace(inlineText(content))) pushBlock({ type: heading, content });
+      if (hasText(inlineText(content))) pushBlock({ type: heading, content });
       flushFiguresOnly();
       return;
     }
@@ -117,7 +117,7 @@ export function buildBlocks(root: ParentNode, pageUrl: string): BuildResult {
       const items = Array.from(el.children)
         .filter((li) => li.tagName === 'LI')
         .map((li) => trimInline(Array.from(li.childNodes).flatMap(toInline)))
-        .filter((item) => normaliseSpace(inlineText(item)));
+        .filter((item) => hasText(inlineText(item)));
       if (items.length) pushBlock({ type: tag === 'UL' ? 'ul' : 'ol', items });
       flushFiguresOnly();
       return;
@@ -128,7 +128,7 @@ export function buildBlocks(root: ParentNode, pageUrl: string): BuildResult {
         tag === 'PRE'
           ? [el.textContent ?? '']
           : trimInline(Array.from(el.childNodes).flatMap(toInline));
-      if (normaliseSpace(inlineText(content))) pushBlock({ type: tag === 'PRE' ? 'pre' : 'blockquote', content });
+      if (hasText(inlineText(content))) pushBlock({ type: tag === 'PRE' ? 'pre' : 'blockquote', content });
       flushFiguresOnly();
       return;
     }
@@ -144,7 +144,7 @@ export function buildBlocks(root: ParentNode, pageUrl: string): BuildResult {
     }
     if (INLINE_TAGS[tag] || UNWRAP_INLINE.has(tag)) {
       // An <a> wrapping an image (link to the full-size file) is a figure, not a link.
-      if (el.querySelector('img') && !normaliseSpace(el.textContent ?? '')) {
+      if (el.querySelector('img') && !hasText(el.textContent ?? '')) {
         for (const child of Array.from(el.childNodes)) visit(child);
         return;
       }
@@ -179,7 +179,7 @@ function trimInline(nodes: Inline[]): Inline[] {
 }
 
 function isBlank(node: Inline): boolean {
-  return typeof node === 'string' ? !normaliseSpace(node) : node.tag === 'br';
+  return typeof node === 'string' ? !hasText(node) : node.tag === 'br';
 }
 
 /** Logos, avatars, pixels, icons and teaser thumbnails are not article images. */

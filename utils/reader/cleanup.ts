@@ -1,5 +1,5 @@
 import { BOILERPLATE_PATTERNS, JUNK_PAIRS, JUNK_SELECTORS, JUNK_WORDS } from './cleanup-rules';
-import { normaliseSpace } from './text';
+import { hasAtLeastChars, normaliseSpace } from './text';
 
 /** Words of a class or id: "newsTicker rel-posts" → ["news", "ticker", "rel", "posts"]. */
 function attributeWords(value: string): string[] {
@@ -23,9 +23,11 @@ export function looksLikeJunk(el: Element): boolean {
   return false;
 }
 
+/** A whole line of boilerplate (under 400 characters); a long text is ruled out before it is normalised. */
 export function isBoilerplateText(text: string): boolean {
+  if (hasAtLeastChars(text, 400)) return false;
   const clean = normaliseSpace(text);
-  return clean.length > 0 && clean.length < 400 && BOILERPLATE_PATTERNS.some((re) => re.test(clean));
+  return clean.length > 0 && BOILERPLATE_PATTERNS.some((re) => re.test(clean));
 }
 
 /**

@@ -9,7 +9,7 @@ import { metadataDate, parseDate } from './date';
 import { resolveLazyImages } from './lazy-images';
 import { sanitiseInPlace } from './sanitise';
 import { findAttribution, findSource, type Source } from './source';
-import { blocksText, dirForLang, dominantScript, normaliseSpace } from './text';
+import { blocksText, dirForLang, dominantScript, hasAtLeastChars, normaliseSpace } from './text';
 import { cleanTitle } from './title';
 import type { Article, Block } from './types';
 import { replaceVideoEmbeds } from './video';
@@ -96,7 +96,7 @@ function fromSiteBody(doc: Document, url: URL, site: SiteRule, win: Window): Art
   resolveLazyImages(container, base);
   replaceVideoEmbeds(container, base);
   removeJunk(container, bodyCopy, remove);
-  if (bodyCopy.parentNode !== container || normaliseSpace(bodyCopy.textContent ?? '').length < MIN_BODY_TEXT) return null;
+  if (bodyCopy.parentNode !== container || !hasAtLeastChars(bodyCopy.textContent ?? '', MIN_BODY_TEXT)) return null;
   // Sanitised where it stands, in the inert copy: no serialising and parsing again. Safe
   // from mutation XSS, which needs a second parse: the blocks are built from this tree and
   // never turned back into HTML.
@@ -121,7 +121,7 @@ function fromWholePage(doc: Document, url: URL, site: SiteRule | undefined, win:
 
   let body = firstMatch(root, site?.selectors.body ?? []);
   removeJunk(root, body, site?.selectors.remove ?? []);
-  if (body && (!body.isConnected || normaliseSpace(body.textContent ?? '').length < MIN_BODY_TEXT)) body = null;
+  if (body && (!body.isConnected || !hasAtLeastChars(body.textContent ?? '', MIN_BODY_TEXT))) body = null;
 
   const lead = leadImages(root, heading.titleEl, body);
   const container = clone.createElement('div');
@@ -142,8 +142,7 @@ function fromWholePage(doc: Document, url: URL, site: SiteRule | undefined, win:
 
 function buildArticle(doc: Document, url: URL, site: SiteRule | undefined, heading: Heading, sanitised: ParentNode): Article {
   const { blocks, images } = buildBlocks(sanitised, url.href);
-  const cleanBlocks = dropJunkBlocks(blocks, heading.title);
-  const text = blocksText(cleanBlocks);
+  const { kept: cleanBlocks, text } = dropJunkBlocks(blocks, heading.title);
   const lang = detectLang(`${heading.title} ${text}`, doc, site);
   return {
     url: url.href,
@@ -194,7 +193,7 @@ function siteNamesFor(doc: Document, site: SiteRule | undefined, url: URL): stri
 function firstMatch(root: ParentNode, selectors: string[]): Element | null {
   for (const selector of selectors) {
     for (const el of Array.from(root.querySelectorAll(selector))) {
-      if (normaliseSpace(el.textContent ?? '').length >= MIN_BODY_TEXT) return el;
+      if (hasAtLeastChars(el.textContent ?? '', MIN_BODY_TEXT)) return el;
     }
   }
   return null;
@@ -251,16 +250,21 @@ function leadImages(root: Element, titleEl: Element | null, body: Element | null
   return parts;
 }
 
-function dropJunkBlocks(blocks: Block[], title: string): Block[] {
+/** The blocks worth reading, and their text (each block's normal form is made once). */
+function dropJunkBlocks(blocks: Block[], title: string): { kept: Block[]; text: string } {
   const normalTitle = normaliseSpace(title);
-  return blocks.filter((block, index) => {
+  const texts: string[] = [];
+  const kept = blocks.filter((block, index) => {
     if (block.type === 'figure' || block.type === 'video') return true;
     const text = blocksText([block]);
     if (!text || isBoilerplateText(text)) return false;
     // Bodies often repeat the headline as their first heading.
     if (index < 3 && block.type !== 'p' && text === normalTitle) return false;
+    texts.push(text);
     return true;
   });
+  // As blocksText(kept): figures and videos have no text.
+  return { kept, text: texts.join('\n\n') };
 }
 
 const FRENCH_WORDS = /\b(?:le|la|les|des|du|une|est|et|dans|pour|sur|avec|qui|que|au|aux)\b/gi;

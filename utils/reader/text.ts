@@ -4,8 +4,28 @@ const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFE
 const LATIN = /[A-Za-z\u00C0-\u024F]/g;
 const RTL_LANGS = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ku', 'yi']);
 
+/** Whitespace, and the invisible characters these sites sprinkle in Arabic text. */
+const SPACES = /[\s\u00A0\u200B\u200E\u200F\u202A-\u202E\uFEFF]+/g;
+const NOT_SPACE = /[^\s\u00A0\u200B\u200E\u200F\u202A-\u202E\uFEFF]/;
+
 export function normaliseSpace(text: string): string {
-  return text.replace(/[\s\u00A0\u200B\u200E\u200F\u202A-\u202E\uFEFF]+/g, ' ').trim();
+  return text.replace(SPACES, ' ').trim();
+}
+
+/** Whether `normaliseSpace(text)` would be non-empty, without building it. */
+export function hasText(text: string): boolean {
+  return NOT_SPACE.test(text);
+}
+
+/**
+ * Whether `normaliseSpace(text)` is at least `n` characters long, normalising no more of a long
+ * text than it takes to tell: a prefix's normal form is never longer than the whole text's.
+ */
+export function hasAtLeastChars(text: string, n: number): boolean {
+  for (let end = Math.max(64, n * 2); ; end *= 4) {
+    if (normaliseSpace(text.slice(0, end)).length >= n) return true;
+    if (end >= text.length) return false;
+  }
 }
 
 /** Which script the text is mostly written in; declared `lang` attributes are often wrong on these sites. */
