@@ -30,6 +30,29 @@ export function isBoilerplateText(text: string): boolean {
   return clean.length > 0 && BOILERPLATE_PATTERNS.some((re) => re.test(clean));
 }
 
+/** What is never article content, whatever the site, plus the site's own `remove` selectors. */
+function junkSelector(extraSelectors: string[]): string {
+  return [JUNK_SELECTORS, ...extraSelectors].join(',');
+}
+
+/** A site header holds nav and logo; an article's own <header> holds its title and stays. */
+function isSiteHeader(el: Element): boolean {
+  return el.localName === 'header' && !el.querySelector('h1') && !el.closest('article');
+}
+
+/**
+ * Whether `el`, outside the article body `keep`, sits in something `removeJunk` would remove
+ * (an ad slot, a share bar, a site header): for what is taken from the page itself rather
+ * than from a cleaned copy, such as the lead images.
+ */
+export function isInsideJunk(el: Element, keep: Element, extraSelectors: string[] = []): boolean {
+  const selector = junkSelector(extraSelectors);
+  for (let node: Element | null = el; node && !node.contains(keep); node = node.parentElement) {
+    if (node.matches(selector) || looksLikeJunk(node) || isSiteHeader(node)) return true;
+  }
+  return false;
+}
+
 /**
  * Removes junk from a copy of the page: a whole document, or elements not in one (what went
  * with an ancestor is recognised by no longer being inside `root`). `keep` (the article body,
@@ -38,13 +61,11 @@ export function isBoilerplateText(text: string): boolean {
  */
 export function removeJunk(root: Element, keep: Element | null, extraSelectors: string[] = []): void {
   const keeps = (el: Element) => keep !== null && (el === keep || el.contains(keep));
-  const selectors = [JUNK_SELECTORS, ...extraSelectors].join(',');
-  for (const el of Array.from(root.querySelectorAll(selectors))) {
+  for (const el of Array.from(root.querySelectorAll(junkSelector(extraSelectors)))) {
     if (root.contains(el) && !keeps(el)) el.remove();
   }
-  // A site header holds nav and logo; an article's own <header> holds its title: keep that one.
   for (const header of Array.from(root.querySelectorAll('header'))) {
-    if (!keeps(header) && !header.querySelector('h1') && !header.closest('article')) header.remove();
+    if (!keeps(header) && isSiteHeader(header)) header.remove();
   }
   const mainText = (keep ?? root).textContent?.length ?? 0;
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {

@@ -3,8 +3,7 @@ import { findSite, isArticleUrl } from '../sites';
 import type { SiteRule } from '../sites/types';
 import { buildBlocks } from './blocks';
 import { cloneForExtraction, copyElements, hasNamedMembers } from './clone';
-import { isBoilerplateText, looksLikeJunk, removeJunk } from './cleanup';
-import { JUNK_SELECTORS } from './cleanup-rules';
+import { isBoilerplateText, isInsideJunk, removeJunk } from './cleanup';
 import { metadataDate, parseDate } from './date';
 import { resolveLazyImages } from './lazy-images';
 import { sanitiseInPlace } from './sanitise';
@@ -83,7 +82,7 @@ function fromSiteBody(doc: Document, url: URL, site: SiteRule, win: Window): Art
   if (!root || !body) return null;
   const heading = readHeading(doc, root, site, url);
   const remove = site.selectors.remove ?? [];
-  const lead = leadImages(root, heading.titleEl, body).filter((el) => !insideJunk(el, body, remove));
+  const lead = leadImages(root, heading.titleEl, body).filter((el) => !isInsideJunk(el, body, remove));
   const copied = copyElements(doc, [...lead, body]);
   if (!copied) return null;
   const { inert, copies } = copied;
@@ -156,19 +155,6 @@ function buildArticle(doc: Document, url: URL, site: SiteRule | undefined, headi
     blocks: cleanBlocks,
     images,
   };
-}
-
-/**
- * Whether an element outside the body sits in something the clean-up would remove (an ad
- * slot, a share bar, a site header): lead images are taken from the page itself.
- */
-function insideJunk(el: Element, body: Element, extraSelectors: string[]): boolean {
-  const selectors = [JUNK_SELECTORS, ...extraSelectors].join(',');
-  for (let node: Element | null = el; node && !node.contains(body); node = node.parentElement) {
-    if (node.matches(selectors) || looksLikeJunk(node)) return true;
-    if (node.localName === 'header' && !node.querySelector('h1') && !node.closest('article')) return true;
-  }
-  return false;
 }
 
 /**
