@@ -405,7 +405,7 @@ export async function listReports(
     (async () => {
       if (isStatusOnlyFilter(query)) {
         const status = query.status;
-        const range = status !== undefined ? IDBKeyRange.bound([status, -Infinity], [status, Infinity]) : undefined;
+        const range = status !== undefined ? statusRange(status) : undefined;
         const index = status !== undefined ? tx.store.index('status_createdAt') : tx.store.index('createdAt');
         const total = cached?.total ?? (status !== undefined ? await index.count(range) : await tx.store.count());
         cache.set(key, startedAt, { total });
@@ -482,7 +482,7 @@ export async function listReview(
               ? (['status_reporters_lastAt', IDBKeyRange.bound([s, -Infinity, -Infinity], [s, Infinity, Infinity])] as const)
               : (['reporters_lastAt', undefined] as const)
             : s !== undefined
-              ? (['status_lastAt', IDBKeyRange.bound([s, -Infinity], [s, Infinity])] as const)
+              ? (['status_lastAt', statusRange(s)] as const)
               : (['lastAt', undefined] as const);
         const index = tx.store.index(indexName);
         const total = cached?.total ?? (s !== undefined ? await index.count(range) : await tx.store.count());

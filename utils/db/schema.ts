@@ -113,7 +113,7 @@ export function imageReportsRange(imageUrl: string): IDBKeyRange {
   return IDBKeyRange.bound([imageUrl], [imageUrl, []]);
 }
 
-/** Key range of the reports with one status in the `[status, createdAt]` index. */
+/** Key range of one status in an index keyed `[status, time]`: reports' `[status, createdAt]`, images' `[status, lastAt]`. */
 export function statusRange(status: ReportStatus): IDBKeyRange {
   return IDBKeyRange.bound([status, -Infinity], [status, Infinity]);
 }
