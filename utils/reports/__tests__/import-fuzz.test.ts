@@ -382,20 +382,23 @@ describe('import fuzz: 1,000 mutated export files', () => {
 });
 
 describe('all or nothing when the write itself fails', () => {
-  it('a quota error at any put during import.apply leaves every store as it was', async () => {
+  it('a quota error at any write (put or add) during import.apply leaves every store as it was', async () => {
     let failed = 0;
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 40 }), async (failAt) => {
         await restoreSnapshot();
         const before = await dumpText(db);
         let puts = 0;
-        const realPut = IDBObjectStore.prototype.put;
-        const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-          if (++puts === failAt) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-          return realPut.apply(this, args);
+        // New reports are written with `add`, summaries and decisions with `put`: both count.
+        const spies = (['put', 'add'] as const).map((method) => {
+          const real = IDBObjectStore.prototype[method];
+          return vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+            if (++puts === failAt) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+            return real.apply(this, args);
+          });
         });
         const reply = await send({ type: 'import.apply', text: BASE_EXPORT });
-        spy.mockRestore();
+        for (const spy of spies) spy.mockRestore();
         if (reply.ok) {
           // Fewer puts than failAt: it all went through.
           expect(puts).toBeLessThan(failAt);
