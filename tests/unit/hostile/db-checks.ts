@@ -6,6 +6,7 @@
  */
 import { expect } from 'vitest';
 import type { NaqiDb } from '../../../utils/db';
+import { dump as dumpAll } from '../../../utils/db/__tests__/helpers';
 import { REPORTER_ID_KEY } from '../../../utils/db/schema';
 import type { DecisionRecord, StoredReport } from '../../../utils/protocol';
 import { statusForDecision } from '../../../utils/reports/constants';
@@ -13,15 +14,7 @@ import { summarizeImage } from '../../../utils/reports/state';
 import { validateDecisionRecord, validateId, validateStoredReport } from '../../../utils/reports/validate';
 
 /** Everything in every store, in key order: compare two dumps with toEqual for "unchanged". */
-export async function dumpAll(db: NaqiDb) {
-  const [reports, decisions, images, meta] = await Promise.all([
-    db.getAll('reports'),
-    db.getAll('decisions'),
-    db.getAll('images'),
-    db.getAll('meta'),
-  ]);
-  return { reports, decisions, images, meta };
-}
+export { dumpAll };
 
 /** A byte-for-byte comparable form of a dump (key order of each record included). */
 export async function dumpText(db: NaqiDb): Promise<string> {

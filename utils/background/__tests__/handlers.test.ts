@@ -13,7 +13,7 @@ import {
   toggleReader,
 } from '../actions';
 import { DbBlockedError, openNaqiDb, QueryCache, type NaqiDb } from '../../db';
-import { dump, resetIndexedDb } from '../../db/__tests__/helpers';
+import { dump, input, resetIndexedDb } from '../../db/__tests__/helpers';
 import { validateStoredReport } from '../../reports/validate';
 import { REQUEST_TYPES, type AnyReply, type ErrorReply, type StoredReport } from '../../protocol';
 import { SUPPORTED_HOST_PATTERNS } from '../../sites/host-patterns';
@@ -24,15 +24,7 @@ const popup = { id: EXT, url: `${BASE}popup.html` };
 const reviewTab = { id: EXT, url: `${BASE}review.html`, tab: { id: 9, url: `${BASE}review.html` } };
 const content = { id: EXT, url: 'https://www.maghress.com/hespress/1', frameId: 0, tab: { id: 3, url: 'https://www.maghress.com/hespress/1' } };
 
-const report = {
-  imageUrl: 'https://www.maghress.com/img/1.jpg',
-  pageUrl: 'https://www.maghress.com/hespress/1',
-  pageTitle: 'مقال',
-  site: 'maghress',
-  source: 'هسبريس',
-  reason: 'violence',
-  note: '',
-};
+const report = input();
 
 let db: NaqiDb;
 let ctx: HandlerContext;
