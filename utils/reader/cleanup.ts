@@ -1,4 +1,4 @@
-import { BOILERPLATE_PATTERNS, JUNK_PAIRS, JUNK_SELECTORS, JUNK_WORDS } from './cleanup-rules';
+import { BOILERPLATE_PATTERNS, CERTAIN_JUNK, JUNK_PAIRS, JUNK_SELECTORS, JUNK_WORDS, LIKELY_JUNK, NEVER_CONTENT } from './cleanup-rules';
 import { hasAtLeastChars, normaliseSpace } from './text';
 
 /** Words of a class or id: "newsTicker rel-posts" → ["news", "ticker", "rel", "posts"]. */
@@ -30,7 +30,7 @@ export function isBoilerplateText(text: string): boolean {
   return clean.length > 0 && BOILERPLATE_PATTERNS.some((re) => re.test(clean));
 }
 
-/** What is never article content, whatever the site, plus the site's own `remove` selectors. */
+/** Every selector rule plus the site's own `remove` selectors. */
 function junkSelector(extraSelectors: string[]): string {
   return [JUNK_SELECTORS, ...extraSelectors].join(',');
 }
@@ -41,7 +41,7 @@ function isSiteHeader(el: Element): boolean {
 }
 
 /**
- * Whether `el`, outside the article body `keep`, sits in something `removeJunk` would remove
+ * Whether `el`, outside the article body `keep`, sits in something the clean-up would remove
  * (an ad slot, a share bar, a site header): for what is taken from the page itself rather
  * than from a cleaned copy, such as the lead images.
  */
@@ -54,26 +54,88 @@ export function isInsideJunk(el: Element, keep: Element, extraSelectors: string[
 }
 
 /**
- * Removes junk from a copy of the page: a whole document, or elements not in one (what went
- * with an ancestor is recognised by no longer being inside `root`). `keep` (the article body,
- * when the site's selectors found it) is never removed, nor any element around it, so a
- * junk-looking wrapper class ("content-with-sidebar") cannot take the article with it.
+ * A share of the text above which an element is taken for the article (or its wrapper), not
+ * junk, whatever its name says: the bodies that class words used to take held 14–49% of a page.
  */
-export function removeJunk(root: Element, keep: Element | null, extraSelectors: string[] = []): void {
-  const keeps = (el: Element) => keep !== null && (el === keep || el.contains(keep));
-  for (const el of Array.from(root.querySelectorAll(junkSelector(extraSelectors)))) {
-    if (root.contains(el) && !keeps(el)) el.remove();
-  }
-  for (const header of Array.from(root.querySelectorAll('header'))) {
-    if (!keeps(header) && isSiteHeader(header)) header.remove();
-  }
-  const mainText = (keep ?? root).textContent?.length ?? 0;
-  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
-    if (!root.contains(el) || keeps(el) || !looksLikeJunk(el)) continue;
-    // A wrapper holding most of the page's text is a layout container, not junk.
-    if (!keep && (el.textContent?.length ?? 0) > mainText * 0.5 && el.querySelectorAll('p').length >= 3) continue;
+const CONTENT_SHARE = 0.35;
+/** …and above this length: a footer line is not an article however empty the page. */
+const CONTENT_MIN_CHARS = 200;
+/** At most this share of the text goes to class-word guesses; past it they are wrong, not the text. */
+const GUESS_BUDGET = 0.5;
+
+function textLength(el: Element): number {
+  return el.textContent?.length ?? 0;
+}
+
+/** Prose rather than a list of links: a menu can hold a lot of text, all of it links. */
+function isContent(el: Element, length: number, total: number): boolean {
+  return length >= CONTENT_MIN_CHARS && length >= total * CONTENT_SHARE && isProse(el, length);
+}
+
+function isProse(el: Element, length: number): boolean {
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) links += textLength(a);
+  return links < length * 0.5;
+}
+
+/** Removes `els` (in document order), skipping any that holds much of the text. */
+function removeUnlessContent(els: Element[], root: Element, total: number, protect: (el: Element) => boolean): void {
+  for (const el of els) {
+    if (!root.contains(el) || protect(el)) continue;
+    if (isContent(el, textLength(el), total)) continue;
     el.remove();
   }
+}
+
+function protector(keep: Element | null): (el: Element) => boolean {
+  return (el) => keep !== null && (el === keep || el.contains(keep));
+}
+
+/**
+ * The clean-up that runs before the generic extractor: only what is certainly not content
+ * (code, landmarks, controls, dialogs, hidden elements, the site's own `remove` selectors,
+ * the site header), so the extractor sees the page as it is and a wrong guess cannot cost the
+ * article. `keep` (the body the site's selectors found) and its ancestors always stay.
+ */
+export function removeCertainJunk(root: Element, keep: Element | null, extraSelectors: string[] = []): void {
+  const protect = protector(keep);
+  for (const el of Array.from(root.querySelectorAll(NEVER_CONTENT))) if (root.contains(el) && !protect(el)) el.remove();
+  const total = textLength(keep ?? root);
+  const certain = [CERTAIN_JUNK, ...extraSelectors].join(',');
+  removeUnlessContent(Array.from(root.querySelectorAll(certain)), root, total, protect);
+  removeUnlessContent(Array.from(root.querySelectorAll('header')).filter(isSiteHeader), root, total, protect);
+}
+
+/**
+ * The finer clean-up, inside the article found (the site's body, or what the generic
+ * extractor kept): forms, class and id words (share bars, related lists, ads…) and
+ * boilerplate lines, after the certain junk. A junk word never removes an element holding a
+ * large share of the text, and the guesses together never take more than half of it.
+ */
+export function removeLikelyJunk(root: Element, keep: Element | null, extraSelectors: string[] = []): void {
+  removeCertainJunk(root, keep, extraSelectors);
+  const protect = protector(keep);
+  const total = textLength(keep ?? root);
+  removeUnlessContent(Array.from(root.querySelectorAll(LIKELY_JUNK)), root, total, protect);
+  // Outside the body the site's selectors found nothing is the article: no budget there.
+  const budgeted = (el: Element) => keep === null || keep.contains(el);
+  const guesses: Element[] = [];
+  let guessed = 0;
+  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
+    if (!root.contains(el) || protect(el) || !looksLikeJunk(el) || guesses.some((g) => g.contains(el))) continue;
+    const length = textLength(el);
+    if (isContent(el, length, total)) continue;
+    if (!budgeted(el)) {
+      el.remove();
+      continue;
+    }
+    guesses.push(el);
+    guessed += length;
+  }
+  // Over budget, the guesses are wrong about the text: only the small ones (share bars, ad
+  // labels) go.
+  const overBudget = guessed > total * GUESS_BUDGET;
+  for (const el of guesses) if (!overBudget || textLength(el) < 200) el.remove();
   removeBoilerplate(root);
 }
 

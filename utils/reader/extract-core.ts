@@ -3,7 +3,7 @@ import { findSite, isArticleUrl } from '../sites';
 import type { SiteRule } from '../sites/types';
 import { buildBlocks } from './blocks';
 import { cloneForExtraction, copyElements, hasNamedMembers } from './clone';
-import { isBoilerplateText, isInsideJunk, removeJunk } from './cleanup';
+import { isBoilerplateText, isInsideJunk, removeCertainJunk, removeLikelyJunk } from './cleanup';
 import { metadataDate, parseDate } from './date';
 import { resolveLazyImages } from './lazy-images';
 import { sanitiseInPlace } from './sanitise';
@@ -45,12 +45,15 @@ export function needsGenericExtractor(doc: Document, pageUrl: string): boolean {
  * Page → Article. Site rules first, then the generic extractor (Mozilla Readability) when
  * they find no body, then Naqi's own clean-up, sanitising and rebuilding. Works on copies:
  * the page is untouched. Pure apart from the DOM it is given, so it runs in Node (jsdom).
+ * Null when there is nothing to read.
  */
 export function extractArticleWith(doc: Document, pageUrl: string, Generic: GenericExtractor | null): Article | null {
   const url = new URL(pageUrl);
   const site = findSite(url);
   const win = defaultViewOf(doc) ?? globalThis.window;
-  return (site && fromSiteBody(doc, url, site, win)) || fromWholePage(doc, url, site, win, Generic);
+  const article = (site && fromSiteBody(doc, url, site, win)) || fromWholePage(doc, url, site, win, Generic);
+  // Nothing to read is no article: the reader view never opens empty.
+  return article && (article.blocks.length || article.images.length) ? article : null;
 }
 
 /** What is read around the body: the same whichever copy (or the page) it is read from. */
@@ -59,13 +62,15 @@ interface Heading {
   title: string;
   source: Source;
   date: string | undefined;
+  /** The language the page declares, read before Readability can detach the copy's <html>. */
+  declaredLang: string;
 }
 
 function readHeading(doc: Document, root: Element, site: SiteRule | undefined, url: URL): Heading {
   const siteNames = siteNamesFor(doc, site, url);
   const titleEl = findTitleElement(doc, site, siteNames);
   const title = titleEl ? cleanTitle(titleEl.textContent ?? '', siteNames) : documentTitle(doc, siteNames);
-  return { titleEl, title, source: findSource(doc, root, site, url), date: findDate(doc, root, site) };
+  return { titleEl, title, source: findSource(doc, root, site, url), date: findDate(doc, root, site), declaredLang: declaredLang(doc) };
 }
 
 /**
@@ -94,13 +99,13 @@ function fromSiteBody(doc: Document, url: URL, site: SiteRule, win: Window): Art
   const base = url.href;
   resolveLazyImages(container, base);
   replaceVideoEmbeds(container, base);
-  removeJunk(container, bodyCopy, remove);
+  removeLikelyJunk(container, bodyCopy, remove);
   if (bodyCopy.parentNode !== container || !hasAtLeastChars(bodyCopy.textContent ?? '', MIN_BODY_TEXT)) return null;
   // Sanitised where it stands, in the inert copy: no serialising and parsing again. Safe
   // from mutation XSS, which needs a second parse: the blocks are built from this tree and
   // never turned back into HTML.
   bodyCopy.replaceWith(...Array.from(bodyCopy.childNodes));
-  return buildArticle(doc, url, site, heading, sanitiseInPlace(container, win));
+  return buildArticle(heading, url, site, sanitiseInPlace(container, win));
 }
 
 /**
@@ -118,8 +123,12 @@ function fromWholePage(doc: Document, url: URL, site: SiteRule | undefined, win:
   replaceVideoEmbeds(root, base);
   const heading = readHeading(clone, root, site, url);
 
+  const remove = site?.selectors.remove ?? [];
   let body = firstMatch(root, site?.selectors.body ?? []);
-  removeJunk(root, body, site?.selectors.remove ?? []);
+  // With the body known, everything around it can be cleaned as finely as the body itself.
+  // Without it, only certain junk goes before Readability: it must see the page as it is.
+  if (body) removeLikelyJunk(root, body, remove);
+  else removeCertainJunk(root, null, remove);
   if (body && (!body.isConnected || !hasAtLeastChars(body.textContent ?? '', MIN_BODY_TEXT))) body = null;
 
   const lead = leadImages(root, heading.titleEl, body);
@@ -127,22 +136,34 @@ function fromWholePage(doc: Document, url: URL, site: SiteRule | undefined, win:
   if (body) {
     container.append(...lead, ...Array.from(body.childNodes));
   } else {
-    // Copied before Readability runs: it rewrites the clone.
+    // Copied before Readability runs: it rewrites the clone (down to detaching its <html>).
     const leadCopies = lead.map((el) => el.cloneNode(true));
-    // The serializer hands back Readability's own element (no HTML string to parse again);
-    // its metadata is not used, so its JSON-LD pass is skipped.
-    const parsed = Generic
-      ? new Generic(clone, { keepClasses: true, charThreshold: 250, disableJSONLD: true, serializer: (el: Node) => el }).parse()
-      : null;
-    container.append(...leadCopies, ...(parsed?.content ? [parsed.content] : []));
+    container.append(...leadCopies, ...genericContent(clone, Generic));
+    // The finer clean-up, inside what Readability kept: a wrong guess costs a line there.
+    removeLikelyJunk(container, null, remove);
   }
-  return buildArticle(clone, url, site, heading, sanitiseInPlace(container, win));
+  return buildArticle(heading, url, site, sanitiseInPlace(container, win));
 }
 
-function buildArticle(doc: Document, url: URL, site: SiteRule | undefined, heading: Heading, sanitised: ParentNode): Article {
+/**
+ * What the generic extractor keeps of the page, as its own element (no HTML string to parse
+ * again); its metadata is not used, so its JSON-LD pass is skipped. Nothing when it finds no
+ * article, or throws on a page it cannot handle: Readability alone shows nothing there either.
+ */
+function genericContent(clone: Document, Generic: GenericExtractor | null): Node[] {
+  if (!Generic) return [];
+  try {
+    const parsed = new Generic(clone, { keepClasses: true, charThreshold: 250, disableJSONLD: true, serializer: (el: Node) => el }).parse();
+    return parsed?.content ? [parsed.content] : [];
+  } catch {
+    return [];
+  }
+}
+
+function buildArticle(heading: Heading, url: URL, site: SiteRule | undefined, sanitised: ParentNode): Article {
   const { blocks, images } = buildBlocks(sanitised, url.href);
   const { kept: cleanBlocks, text } = dropJunkBlocks(blocks, heading.title);
-  const lang = detectLang(`${heading.title} ${text}`, doc, site);
+  const lang = detectLang(`${heading.title} ${text}`, heading.declaredLang, site);
   return {
     url: url.href,
     siteId: site?.id ?? null,
@@ -256,10 +277,13 @@ function dropJunkBlocks(blocks: Block[], title: string): { kept: Block[]; text: 
 const FRENCH_WORDS = /\b(?:le|la|les|des|du|une|est|et|dans|pour|sur|avec|qui|que|au|aux)\b/gi;
 const ENGLISH_WORDS = /\b(?:the|and|of|to|is|in|for|on|with|that|was|are)\b/gi;
 
-function detectLang(text: string, doc: Document, site: SiteRule | undefined): string {
+function declaredLang(doc: Document): string {
+  return (doc.documentElement?.getAttribute('lang') ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
+function detectLang(text: string, declared: string, site: SiteRule | undefined): string {
   const script = dominantScript(text);
   if (script === 'arabic') return 'ar';
-  const declared = (doc.documentElement.getAttribute('lang') ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
   if (script === 'latin') {
     if (declared && declared !== 'ar') return declared;
     const fr = text.match(FRENCH_WORDS)?.length ?? 0;

@@ -3,6 +3,7 @@ import { extractArticleWith } from './extract-core';
 import type { Article } from './types';
 
 export { detectPage, needsGenericExtractor, type PageKind } from './extract-core';
+export { blocksText } from './text';
 
 /**
  * Page → Article with the generic extractor at hand (tests, benchmarks, Node). The content
