@@ -127,7 +127,7 @@ async function closeTab(tab) {
 async function runPage(tab, p, opts, index) {
   const bytes = readFileSync(p.file);
   const charset = pageCharset(bytes);
-  const row = { corpus: p.corpus, name: p.name, url: p.url, charset, site: null, error: null };
+  const row = { corpus: p.corpus, name: p.name, url: p.url, ...(p.key && p.key !== p.url ? { key: p.key } : {}), charset, site: null, error: null };
   tab.state.pending = { bytes, charset };
   const { page } = tab;
   await page.goto(p.url, { waitUntil: 'load', timeout: opts.timeout });
@@ -315,7 +315,11 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: browserPath('chromium'),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions', '--blink-settings=imagesEnabled=false'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions', '--blink-settings=imagesEnabled=false',
+      // Each page is at another site: without these, every navigation starts a new renderer
+      // process (site isolation), which costs more than the extraction. One renderer for all
+      // tabs also keeps the tabs from timing each other's work (one main thread).
+      '--disable-site-isolation-trials', '--disable-features=site-per-process,IsolateOrigins', '--renderer-process-limit=1'],
   });
   const context = await browser.newContext({ javaScriptEnabled: true, viewport: { width: 1200, height: 900 }, serviceWorkers: 'block' });
   await context.addInitScript(bundle);

@@ -34,13 +34,42 @@ export function readabilityPages(dir) {
     }));
 }
 
+/**
+ * Most keys of evaldata.json are the page's URL; some are labels ("hard::file.html",
+ * "recall::…", "xhttps://…"). Then: a URL inside the key, else the page's canonical or og:url,
+ * else a made-up one.
+ */
+function pageUrl(key, file, name) {
+  const valid = (u) => {
+    try {
+      return /^https?:$/.test(new URL(u).protocol) ? new URL(u).href : null;
+    } catch {
+      return null;
+    }
+  };
+  if (/^https?:\/\//.test(key) && valid(key)) return key;
+  const inKey = /https?:\/\/\S+/.exec(key)?.[0];
+  if (inKey && valid(inKey)) return valid(inKey);
+  if (existsSync(file)) {
+    const head = readFileSync(file).subarray(0, 200000).toString('latin1');
+    const canonical =
+      /<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)["']/i.exec(head)?.[1] ??
+      /<link[^>]+href=["']([^"']+)["'][^>]*rel=["']?canonical/i.exec(head)?.[1] ??
+      /<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)["']/i.exec(head)?.[1] ??
+      /<meta[^>]+content=["']([^"']+)["'][^>]*property=["']og:url["']/i.exec(head)?.[1];
+    if (canonical && valid(canonical.replace(/&amp;/g, '&'))) return valid(canonical.replace(/&amp;/g, '&'));
+  }
+  return `https://bench.naqi.test/trafilatura/${encodeURIComponent(name)}`;
+}
+
 export function trafilaturaPages(dir) {
   const data = JSON.parse(readFileSync(join(dir, 'evaldata.json'), 'utf8'));
   return Object.entries(data)
-    .map(([url, item]) => ({
+    .map(([key, item]) => ({
       corpus: 'trafilatura',
       name: item.file,
-      url,
+      url: pageUrl(key, join(dir, 'pages', item.file), item.file),
+      key,
       file: join(dir, 'pages', item.file),
       with: item.with ?? [],
       without: item.without ?? [],
