@@ -67,6 +67,18 @@ function sourceRoot(rev) {
   return `${dir}/`;
 }
 
+/** Which code was measured: the commit, and whether utils/ had uncommitted changes. */
+function sourceInfo(rev) {
+  const git = (...args) => {
+    try {
+      return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+    } catch {
+      return null;
+    }
+  };
+  return { commit: git('rev-parse', rev ?? 'HEAD'), utilsDirty: rev ? false : Boolean(git('status', '--porcelain', '--', 'utils')) };
+}
+
 /** Naqi's extractor + Readability + the in-page helpers, as one IIFE. */
 async function corpusBundle(rev) {
   const src = sourceRoot(rev);
@@ -380,7 +392,8 @@ async function main() {
     if (cr.length) summaries.push({ ...summarise(corpus, cr), seconds: round((took[corpus] - startedAt[corpus]) / 1000, 1) });
   }
   console.log(markdown(summaries));
-  console.log(`\nWall time ${Math.round((Date.now() - t0) / 1000)} s (${opts.tabs} tab(s), reps ${opts.reps}).`);
+  const src = sourceInfo(opts.rev);
+  console.log(`\nCode: ${src.commit?.slice(0, 10) ?? '?'}${src.utilsDirty ? ' + uncommitted utils/' : ''}. Wall time ${Math.round((Date.now() - t0) / 1000)} s (${summaries.map((s) => `${s.corpus} ${s.seconds} s`).join(', ')}; ${opts.tabs} tab(s), reps ${opts.reps}).`);
   if (opts.listWorst > 0) {
     for (const corpus of ['trafilatura', 'readability']) {
       const list = worstList(rows.filter((r) => r.corpus === corpus), opts.listWorst);
@@ -389,7 +402,7 @@ async function main() {
   }
   mkdirSync(dirname(opts.out), { recursive: true });
   const summaryOut = summaries.map((s) => JSON.parse(JSON.stringify(s, (k, v) => (typeof v === 'number' ? round(v, 4) : v))));
-  writeFileSync(opts.out, `${JSON.stringify({ date: new Date().toISOString(), dir: resolve(opts.dir), options: { reps: opts.reps, tabs: opts.tabs, rev: opts.rev, naqiTitle: opts.naqiTitle }, summaries: summaryOut, pages: rows }, null, 1)}\n`);
+  writeFileSync(opts.out, `${JSON.stringify({ date: new Date().toISOString(), dir: resolve(opts.dir), options: { reps: opts.reps, tabs: opts.tabs, rev: opts.rev, naqiTitle: opts.naqiTitle }, source: sourceInfo(opts.rev), summaries: summaryOut, pages: rows }, null, 1)}\n`);
   console.error(`Per-page rows: ${opts.out}`);
 }
 
