@@ -142,7 +142,7 @@ async function runPage(tab, p, opts, index) {
   const row = { corpus: p.corpus, name: p.name, url: p.url, ...(p.key && p.key !== p.url ? { key: p.key } : {}), charset, site: null, error: null };
   tab.state.pending = { bytes, charset };
   const { page } = tab;
-  await page.goto(p.url, { waitUntil: 'load', timeout: opts.timeout });
+  await page.goto(p.url, { waitUntil: 'domcontentloaded', timeout: opts.timeout });
   tab.state.pending = null;
   const has = await page.evaluate(() => typeof globalThis.__naqiCorpus === 'object').catch(() => false);
   if (!has) await withTimeout(page.evaluate(tab.bundle), opts.timeout, 'inject bundle');
