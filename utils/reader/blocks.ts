@@ -136,9 +136,11 @@ export function buildBlocks(root: ParentNode, pageUrl: string): BuildResult {
       const img = tag === 'IMG' ? el : el.querySelector('img');
       if (img) {
         flush();
-        const caption = tag === 'FIGURE' ? (el.querySelector('figcaption')?.textContent ?? '') : '';
-        const index = addImage(img, caption);
+        const figcaption = tag === 'FIGURE' ? el.querySelector('figcaption') : null;
+        const index = addImage(img, figcaption?.textContent ?? '');
         if (index !== null) pushBlock({ type: 'figure', image: index });
+        // A caption whose image is not shown (a duplicate, a logo) is dropped with it;
+        // a gallery's text is in its captions, so one without any image is read below.
         return;
       }
     }
@@ -151,7 +153,7 @@ export function buildBlocks(root: ParentNode, pageUrl: string): BuildResult {
       pending.push(...toInline(el));
       return;
     }
-    if (tag === 'HR' || tag === 'FIGCAPTION' || tag === 'CAPTION') {
+    if (tag === 'HR') {
       flush();
       return;
     }

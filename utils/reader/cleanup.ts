@@ -97,13 +97,15 @@ function protector(keep: Element | null): (el: Element) => boolean {
  * the site header), so the extractor sees the page as it is and a wrong guess cannot cost the
  * article. `keep` (the body the site's selectors found) and its ancestors always stay.
  */
-export function removeCertainJunk(root: Element, keep: Element | null, extraSelectors: string[] = []): void {
+export function removeCertainJunk(root: Element, keep: Element | null, extraSelectors: string[] = [], where: 'page' | 'article' = 'page'): void {
   const protect = protector(keep);
   for (const el of Array.from(root.querySelectorAll(NEVER_CONTENT))) if (root.contains(el) && !protect(el)) el.remove();
   const total = textLength(keep ?? root);
   const certain = [CERTAIN_JUNK, ...extraSelectors].join(',');
   removeUnlessContent(Array.from(root.querySelectorAll(certain)), root, total, protect);
-  removeUnlessContent(Array.from(root.querySelectorAll('header')).filter(isSiteHeader), root, total, protect);
+  // Inside what the generic extractor kept, a <header> is the article's own (an accordion's,
+  // a section's), even where the extractor turned the <article> around it into a <div>.
+  if (where === 'page') removeUnlessContent(Array.from(root.querySelectorAll('header')).filter(isSiteHeader), root, total, protect);
 }
 
 /**
@@ -113,7 +115,8 @@ export function removeCertainJunk(root: Element, keep: Element | null, extraSele
  * large share of the text, and the guesses together never take more than half of it.
  */
 export function removeLikelyJunk(root: Element, keep: Element | null, extraSelectors: string[] = []): void {
-  removeCertainJunk(root, keep, extraSelectors);
+  // With no body found, `root` is what the generic extractor kept: the article itself.
+  removeCertainJunk(root, keep, extraSelectors, keep ? 'page' : 'article');
   const protect = protector(keep);
   const total = textLength(keep ?? root);
   removeUnlessContent(Array.from(root.querySelectorAll(LIKELY_JUNK)), root, total, protect);
@@ -122,7 +125,8 @@ export function removeLikelyJunk(root: Element, keep: Element | null, extraSelec
   const guesses: Element[] = [];
   let guessed = 0;
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
-    if (!root.contains(el) || protect(el) || !looksLikeJunk(el) || guesses.some((g) => g.contains(el))) continue;
+    // An embedded post (blockquote.twitter-tweet) is a quote the article makes, not a share button.
+    if (el.localName === 'blockquote' || !root.contains(el) || protect(el) || !looksLikeJunk(el) || guesses.some((g) => g.contains(el))) continue;
     const length = textLength(el);
     if (isContent(el, length, total)) continue;
     if (!budgeted(el)) {
@@ -132,10 +136,9 @@ export function removeLikelyJunk(root: Element, keep: Element | null, extraSelec
     guesses.push(el);
     guessed += length;
   }
-  // Over budget, the guesses are wrong about the text: only the small ones (share bars, ad
-  // labels) go.
-  const overBudget = guessed > total * GUESS_BUDGET;
-  for (const el of guesses) if (!overBudget || textLength(el) < 200) el.remove();
+  // Over budget, the names are wrong about the text (a live blog's entries are its
+  // "comments"): then the extractor's choice stands as it is.
+  if (guessed <= total * GUESS_BUDGET) for (const el of guesses) el.remove();
   removeBoilerplate(root);
 }
 

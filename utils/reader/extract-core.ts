@@ -153,7 +153,7 @@ function fromWholePage(doc: Document, url: URL, site: SiteRule | undefined, win:
 function genericContent(clone: Document, Generic: GenericExtractor | null): Node[] {
   if (!Generic) return [];
   try {
-    const parsed = new Generic(clone, { keepClasses: true, charThreshold: 250, disableJSONLD: true, serializer: (el: Node) => el }).parse();
+    const parsed = new Generic(clone, { keepClasses: true, disableJSONLD: true, serializer: (el: Node) => el }).parse();
     return parsed?.content ? [parsed.content] : [];
   } catch {
     return [];
