@@ -5,7 +5,9 @@ import { buildBlocks } from './blocks';
 import { cloneForExtraction, copyElements, hasNamedMembers } from './clone';
 import { isBoilerplateText, isInsideJunk, removeJunk } from './cleanup';
 import { metadataDate, parseDate } from './date';
+import { declaredLeadImage } from './lead-image';
 import { resolveLazyImages } from './lazy-images';
+import { readPageMetadata, type PageMetadata } from './page-metadata';
 import { sanitiseInPlace } from './sanitise';
 import { findAttribution, findSource, type Source } from './source';
 import { blocksText, dirForLang, dominantScript, hasAtLeastChars, normaliseSpace } from './text';
@@ -59,13 +61,16 @@ interface Heading {
   title: string;
   source: Source;
   date: string | undefined;
+  /** What the page declares about itself (og:*, JSON-LD): read before any clean-up removes it. */
+  meta: PageMetadata;
 }
 
 function readHeading(doc: Document, root: Element, site: SiteRule | undefined, url: URL): Heading {
   const siteNames = siteNamesFor(doc, site, url);
+  const meta = readPageMetadata(doc);
   const titleEl = findTitleElement(doc, site, siteNames);
-  const title = titleEl ? cleanTitle(titleEl.textContent ?? '', siteNames) : documentTitle(doc, siteNames);
-  return { titleEl, title, source: findSource(doc, root, site, url), date: findDate(doc, root, site) };
+  const title = titleEl ? cleanTitle(titleEl.textContent ?? '', siteNames) : documentTitle(doc, siteNames, meta);
+  return { titleEl, title, source: findSource(doc, root, site, url), date: findDate(doc, root, site), meta };
 }
 
 /**
@@ -82,7 +87,7 @@ function fromSiteBody(doc: Document, url: URL, site: SiteRule, win: Window): Art
   if (!root || !body) return null;
   const heading = readHeading(doc, root, site, url);
   const remove = site.selectors.remove ?? [];
-  const lead = leadImages(root, heading.titleEl, body).filter((el) => !isInsideJunk(el, body, remove));
+  const lead = leadImages(root, heading, body, url.href).filter((el) => !isInsideJunk(el, body, remove));
   const copied = copyElements(doc, [...lead, body]);
   if (!copied) return null;
   const { inert, copies } = copied;
@@ -122,7 +127,7 @@ function fromWholePage(doc: Document, url: URL, site: SiteRule | undefined, win:
   removeJunk(root, body, site?.selectors.remove ?? []);
   if (body && (!body.isConnected || !hasAtLeastChars(body.textContent ?? '', MIN_BODY_TEXT))) body = null;
 
-  const lead = leadImages(root, heading.titleEl, body);
+  const lead = leadImages(root, heading, body, base);
   const container = clone.createElement('div');
   if (body) {
     container.append(...lead, ...Array.from(body.childNodes));
@@ -142,7 +147,7 @@ function fromWholePage(doc: Document, url: URL, site: SiteRule | undefined, win:
 function buildArticle(doc: Document, url: URL, site: SiteRule | undefined, heading: Heading, sanitised: ParentNode): Article {
   const { blocks, images } = buildBlocks(sanitised, url.href);
   const { kept: cleanBlocks, text } = dropJunkBlocks(blocks, heading.title);
-  const lang = detectLang(`${heading.title} ${text}`, doc, site);
+  const lang = detectLang(`${heading.title} ${text}`, doc, site, heading.meta.lang);
   return {
     url: url.href,
     siteId: site?.id ?? null,
@@ -198,9 +203,9 @@ function findTitleElement(doc: Document, site: SiteRule | undefined, siteNames: 
   return null;
 }
 
-function documentTitle(doc: Document, siteNames: string[]): string {
-  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content');
-  return cleanTitle(og || doc.title || '', siteNames);
+/** No headline in the markup: the page's declared one (JSON-LD headline, og:title), else <title>. */
+function documentTitle(doc: Document, siteNames: string[], meta: PageMetadata): string {
+  return cleanTitle(meta.title || doc.title || '', siteNames);
 }
 
 function findDate(doc: Document, root: ParentNode, site: SiteRule | undefined): string | undefined {
@@ -217,20 +222,24 @@ function findDate(doc: Document, root: ParentNode, site: SiteRule | undefined): 
  * The lead image often sits between the headline and the body (a hero figure), outside
  * the body element a site selector finds and outside what Readability keeps. We take the
  * images after the headline and before the body (or, without one, before the first real
- * paragraph); the block builder then drops avatars, icons and pixels among them.
+ * paragraph); the block builder then drops avatars, icons and pixels among them. The image
+ * the page declares (og:image, JSON-LD) comes first when it is shown in the article's region,
+ * even above the headline (lead-image.ts).
  */
-function leadImages(root: Element, titleEl: Element | null, body: Element | null): Element[] {
-  if (!titleEl?.isConnected) return [];
+function leadImages(root: Element, heading: Heading, body: Element | null, base: string): Element[] {
+  const { titleEl } = heading;
   const end = body ?? Array.from(root.querySelectorAll('p')).find(
-    (p) => titleEl.compareDocumentPosition(p) & FOLLOWING && normaliseSpace(p.textContent ?? '').length >= 80,
+    (p) => (!titleEl?.isConnected || titleEl.compareDocumentPosition(p) & FOLLOWING) && normaliseSpace(p.textContent ?? '').length >= 80,
   );
   if (!end) return [];
-  const parts: Element[] = [];
+  const declared = declaredLeadImage(root, titleEl, end, heading.meta.images, base);
+  const parts: Element[] = declared ? [declared] : [];
+  if (!titleEl?.isConnected) return parts;
   for (const img of Array.from(root.querySelectorAll('img'))) {
     if (!(titleEl.compareDocumentPosition(img) & FOLLOWING)) continue;
     if (!(img.compareDocumentPosition(end) & FOLLOWING) || end.contains(img)) break;
     const part = img.closest('figure') ?? img;
-    if (!parts.includes(part)) parts.push(part);
+    if (!parts.some((p) => p === part || p.contains(part) || part.contains(p))) parts.push(part);
     if (parts.length === 3) break;
   }
   return parts;
@@ -256,10 +265,11 @@ function dropJunkBlocks(blocks: Block[], title: string): { kept: Block[]; text: 
 const FRENCH_WORDS = /\b(?:le|la|les|des|du|une|est|et|dans|pour|sur|avec|qui|que|au|aux)\b/gi;
 const ENGLISH_WORDS = /\b(?:the|and|of|to|is|in|for|on|with|that|was|are)\b/gi;
 
-function detectLang(text: string, doc: Document, site: SiteRule | undefined): string {
+function detectLang(text: string, doc: Document, site: SiteRule | undefined, metaLang: string | undefined): string {
   const script = dominantScript(text);
   if (script === 'arabic') return 'ar';
-  const declared = (doc.documentElement.getAttribute('lang') ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  // <html lang>, else the page's declared og:locale / JSON-LD inLanguage.
+  const declared = (doc.documentElement?.getAttribute('lang') || metaLang || '').toLowerCase().split(/[-_]/)[0] ?? '';
   if (script === 'latin') {
     if (declared && declared !== 'ar') return declared;
     const fr = text.match(FRENCH_WORDS)?.length ?? 0;

@@ -11,3 +11,4 @@ export { detectPage, needsGenericExtractor, type PageKind } from './extract-core
 export function extractArticle(doc: Document, pageUrl: string): Article | null {
   return extractArticleWith(doc, pageUrl, Readability);
 }
+export { detectArticlePage } from './detect';
