@@ -1,5 +1,5 @@
 import { findSite, isArticleUrl } from '../sites';
-import type { PageKind } from './extract-core';
+import { needsGenericExtractor, type PageKind } from './extract-core';
 import { readPageMetadata } from './page-metadata';
 
 /** Home pages of a site or of one of its editions ("/", "/fr/"): never articles, whatever they declare. */
@@ -8,7 +8,8 @@ const SECTION_HOME = /^\/(?:[a-z]{2}\/?)?$/i;
 /**
  * Whether Naqi opens by itself on this page: a supported site's article page, known by its URL
  * (the adapter's patterns), or else by what the page declares (og:type article, a JSON-LD
- * NewsArticle…: see page-metadata.ts), so an article at a URL shape the adapter does not know
+ * NewsArticle, article:published_time; og:type=article only with an article body the site's
+ * selectors find: see page-metadata.ts), so an article at a URL shape the adapter does not know
  * still opens. Home pages and the adapter's known non-article paths (tags, search, pages of a
  * listing) never open; a category page declares itself a website or a collection and stays
  * closed. Never throws: on a page whose markup shadows document members the metadata is not
@@ -24,7 +25,10 @@ export function detectArticlePage(doc: Document, pageUrl: string): PageKind {
     const meta = readPageMetadata(doc);
     // After a single-page navigation the <head> may still describe the previous page: metadata
     // counts only when the URL it declares (canonical, og:url) is this page, or it declares none.
-    return { site, isArticle: meta.isArticle && (!meta.url || samePath(meta.url, url)) };
+    if (!meta.article || (meta.url && !samePath(meta.url, url))) return { site, isArticle: false };
+    // og:type alone is a theme default as often as a statement: it counts when the site's own
+    // rules also find an article body on the page.
+    return { site, isArticle: meta.article === 'declared' || !needsGenericExtractor(doc, pageUrl) };
   } catch {
     return { site, isArticle: false };
   }

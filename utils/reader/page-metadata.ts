@@ -7,8 +7,13 @@ import { normaliseSpace } from './text';
  * and the parsed data is walked iteratively under a node budget.
  */
 export interface PageMetadata {
-  /** The page says it is an article (og:type, JSON-LD @type, article:published_time). */
-  isArticle: boolean;
+  /**
+   * How the page says it is an article: 'declared' by a JSON-LD article entity or an
+   * article:published_time; 'og-type' by og:type=article alone, a weak sign (themes leave it
+   * at their default: Maghress's own listings say "article"); null when it does not, or when
+   * it declares itself a listing (og:type website, JSON-LD CollectionPage…).
+   */
+  article: 'declared' | 'og-type' | null;
   title?: string;
   /** og:image / twitter:image / the article's JSON-LD image, as written (resolve against the page URL). */
   images: string[];
@@ -95,9 +100,11 @@ export function readPageMetadata(doc: Document): PageMetadata {
   const ogType = (meta(doc, 'og:type') ?? '').toLowerCase();
   const declaresListing = items.some((item) => typesOf(item).some((t) => LISTING_TYPE.test(t)));
   // JSON-LD names the page's main entity; og:type is one word for the whole page and is often
-  // left at a theme's default, so an article entity wins over it. A page with no og:type may
-  // still date itself as an article (article:published_time).
-  const isArticle = Boolean(article) || (!declaresListing && (ogType === 'article' || (!ogType && Boolean(meta(doc, 'article:published_time')))));
+  // left at a theme's default, so an article entity wins over it. A page with no og:type (or
+  // og:type article) may still date itself as an article (article:published_time).
+  const listing = declaresListing || (ogType !== '' && ogType !== 'article');
+  const dated = !listing && Boolean(meta(doc, 'article:published_time'));
+  const declared = article || dated ? 'declared' : !listing && ogType === 'article' ? 'og-type' : null;
   const images = [
     ...strings(article?.['image'], []),
     ...strings(article?.['thumbnailUrl'], []),
@@ -108,7 +115,7 @@ export function readPageMetadata(doc: Document): PageMetadata {
   const lang = (strings(article?.['inLanguage'], [])[0] ?? meta(doc, 'og:locale') ?? '').toLowerCase().split(/[-_]/)[0];
   const url = doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || meta(doc, 'og:url');
   return {
-    isArticle,
+    article: declared,
     ...(title ? { title } : {}),
     images,
     ...(lang && /^[a-z]{2,3}$/.test(lang) ? { lang } : {}),
