@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { detectPage, extractArticle } from '../../utils/reader/extract';
+import { detectArticlePage, extractArticle } from '../../utils/reader/extract';
 import { blocksText, normaliseSpace } from '../../utils/reader/text';
 import { tokenF1 } from './f1';
 import { loadFixtures } from '../fixtures/index.mjs';
@@ -45,7 +45,7 @@ for (const fixture of fixtures) {
   const { expected } = fixture;
   describe(fixture.name, () => {
     it('is detected as the right site and page kind', () => {
-      const kind = detectPage(fixture.url);
+      const kind = detectArticlePage(load(fixture), fixture.url);
       expect(kind.site?.id ?? null).toBe(expected.site);
       // Unknown sites open only on demand, so they are never "articles" by URL.
       expect(kind.isArticle).toBe(expected.site !== null && expected.isArticle);

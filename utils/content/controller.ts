@@ -5,7 +5,8 @@ import { NaqiApp } from '@/components/reader/NaqiApp';
 import { READER_CSS } from '@/components/reader/styles';
 import { t } from '../i18n';
 import { isTabMessage, sendMessage, type ErrorReply, type Reason } from '../protocol';
-import { detectPage, extractArticleWith, needsGenericExtractor, type GenericExtractor } from '../reader/extract-core';
+import { detectArticlePage } from '../reader/detect';
+import { extractArticleWith, needsGenericExtractor, type GenericExtractor } from '../reader/extract-core';
 import { absoluteHttpUrl } from '../reader/lazy-images';
 import type { Article, ArticleImage } from '../reader/types';
 import { autoOpens, loadReaderSettings, saveReaderSettings, watchReaderSettings } from '../settings/reader-settings';
@@ -86,7 +87,7 @@ export class ReaderController implements ReaderActions {
   /** Runs on first load and after single-page navigation. */
   private async detect(initial: boolean): Promise<void> {
     this.url = this.doc.location.href;
-    const { site, isArticle } = detectPage(this.url);
+    const { site, isArticle } = detectArticlePage(this.doc, this.url);
     if (!initial) this.close();
     this.pageImages.clear();
     this.store.set({ isArticlePage: isArticle, article: null, states: {}, revealed: {} });

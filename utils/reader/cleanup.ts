@@ -144,7 +144,7 @@ export function removeLikelyJunk(root: Element, keep: Element | null, extraSelec
 
 const BOILERPLATE_TAGS = new Set(['P', 'DIV', 'SPAN', 'A', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6', 'STRONG', 'B', 'EM', 'SECTION', 'SMALL', 'BLOCKQUOTE', 'CENTER', 'FONT']);
 /** Cheap first test on a text node before any pattern runs on an element's whole text. */
-const BOILERPLATE_HINT = /شكرا|حجب|انقر|اقرأ|إقرأ|اقرا|المزيد|مواضيع|ذات صلة|نشر في|إشهار|اشهار|إعلان|اعلان|شارك|تابعونا|lire|voir|articles?|read|related|see also|merci|cliquez|publicit|annonce|advert|sponsor|partag|share/i;
+const BOILERPLATE_HINT = /©|copyright|الحقوق|droits|rights|شكرا|حجب|انقر|اقرأ|إقرأ|اقرا|المزيد|مواضيع|ذات صلة|نشر في|إشهار|اشهار|إعلان|اعلان|شارك|تابعونا|lire|voir|articles?|read|related|see also|merci|cliquez|publicit|annonce|advert|sponsor|partag|share/i;
 
 /**
  * Removes elements whose whole text is a boilerplate line (the largest such element, up to

@@ -3,9 +3,11 @@ import { findSite, isArticleUrl } from '../sites';
 import type { SiteRule } from '../sites/types';
 import { buildBlocks } from './blocks';
 import { cloneForExtraction, copyElements, hasNamedMembers } from './clone';
-import { isBoilerplateText, isInsideJunk, removeCertainJunk, removeLikelyJunk } from './cleanup';
+import { isBoilerplateText, isInsideJunk, removeLikelyJunk } from './cleanup';
 import { metadataDate, parseDate } from './date';
+import { declaredLeadImage } from './lead-image';
 import { resolveLazyImages } from './lazy-images';
+import { readPageMetadata, type PageMetadata } from './page-metadata';
 import { sanitiseInPlace } from './sanitise';
 import { findAttribution, findSource, type Source } from './source';
 import { blocksText, dirForLang, dominantScript, hasAtLeastChars, normaliseSpace } from './text';
@@ -62,15 +64,18 @@ interface Heading {
   title: string;
   source: Source;
   date: string | undefined;
-  /** The language the page declares, read before Readability can detach the copy's <html>. */
+  /** The language the page declares (<html lang>, else og:locale / JSON-LD inLanguage), read before Readability can detach the copy's <html>. */
   declaredLang: string;
+  /** What the page declares about itself (og:*, JSON-LD): read before any clean-up removes it. */
+  meta: PageMetadata;
 }
 
 function readHeading(doc: Document, root: Element, site: SiteRule | undefined, url: URL): Heading {
   const siteNames = siteNamesFor(doc, site, url);
+  const meta = readPageMetadata(doc);
   const titleEl = findTitleElement(doc, site, siteNames);
-  const title = titleEl ? cleanTitle(titleEl.textContent ?? '', siteNames) : documentTitle(doc, siteNames);
-  return { titleEl, title, source: findSource(doc, root, site, url), date: findDate(doc, root, site), declaredLang: declaredLang(doc) };
+  const title = titleEl ? cleanTitle(titleEl.textContent ?? '', siteNames) : documentTitle(doc, siteNames, meta);
+  return { titleEl, title, source: findSource(doc, root, site, url), date: findDate(doc, root, site), declaredLang: declaredLang(doc, meta.lang), meta };
 }
 
 /**
@@ -87,7 +92,7 @@ function fromSiteBody(doc: Document, url: URL, site: SiteRule, win: Window): Art
   if (!root || !body) return null;
   const heading = readHeading(doc, root, site, url);
   const remove = site.selectors.remove ?? [];
-  const lead = leadImages(root, heading.titleEl, body).filter((el) => !isInsideJunk(el, body, remove));
+  const lead = leadImages(root, heading, body, url.href, remove);
   const copied = copyElements(doc, [...lead, body]);
   if (!copied) return null;
   const { inert, copies } = copied;
@@ -126,12 +131,13 @@ function fromWholePage(doc: Document, url: URL, site: SiteRule | undefined, win:
   const remove = site?.selectors.remove ?? [];
   let body = firstMatch(root, site?.selectors.body ?? []);
   // With the body known, everything around it can be cleaned as finely as the body itself.
-  // Without it, only certain junk goes before Readability: it must see the page as it is.
+  // Without it, Readability sees the page as it is: any clean-up before it changes which
+  // container it picks, and a wrong guess there costs the article (Naqi's clean-up runs
+  // inside its result instead).
   if (body) removeLikelyJunk(root, body, remove);
-  else removeCertainJunk(root, null, remove);
   if (body && (!body.isConnected || !hasAtLeastChars(body.textContent ?? '', MIN_BODY_TEXT))) body = null;
 
-  const lead = leadImages(root, heading.titleEl, body);
+  const lead = leadImages(root, heading, body, base, remove);
   const container = clone.createElement('div');
   if (body) {
     container.append(...lead, ...Array.from(body.childNodes));
@@ -219,9 +225,9 @@ function findTitleElement(doc: Document, site: SiteRule | undefined, siteNames: 
   return null;
 }
 
-function documentTitle(doc: Document, siteNames: string[]): string {
-  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content');
-  return cleanTitle(og || doc.title || '', siteNames);
+/** No headline in the markup: the page's declared one (JSON-LD headline, og:title), else <title>. */
+function documentTitle(doc: Document, siteNames: string[], meta: PageMetadata): string {
+  return cleanTitle(meta.title || doc.title || '', siteNames);
 }
 
 function findDate(doc: Document, root: ParentNode, site: SiteRule | undefined): string | undefined {
@@ -238,23 +244,28 @@ function findDate(doc: Document, root: ParentNode, site: SiteRule | undefined): 
  * The lead image often sits between the headline and the body (a hero figure), outside
  * the body element a site selector finds and outside what Readability keeps. We take the
  * images after the headline and before the body (or, without one, before the first real
- * paragraph); the block builder then drops avatars, icons and pixels among them.
+ * paragraph); the block builder then drops avatars, icons and pixels among them. The image
+ * the page declares (og:image, JSON-LD) comes first when it is shown in the article's region,
+ * even above the headline (lead-image.ts).
  */
-function leadImages(root: Element, titleEl: Element | null, body: Element | null): Element[] {
-  if (!titleEl?.isConnected) return [];
+function leadImages(root: Element, heading: Heading, body: Element | null, base: string, remove: string[]): Element[] {
+  const { titleEl } = heading;
   const end = body ?? Array.from(root.querySelectorAll('p')).find(
-    (p) => titleEl.compareDocumentPosition(p) & FOLLOWING && normaliseSpace(p.textContent ?? '').length >= 80,
+    (p) => (!titleEl?.isConnected || titleEl.compareDocumentPosition(p) & FOLLOWING) && normaliseSpace(p.textContent ?? '').length >= 80,
   );
   if (!end) return [];
-  const parts: Element[] = [];
+  const declared = declaredLeadImage(root, titleEl, end, heading.meta.images, base);
+  const parts: Element[] = declared ? [declared] : [];
+  if (!titleEl?.isConnected) return parts;
   for (const img of Array.from(root.querySelectorAll('img'))) {
     if (!(titleEl.compareDocumentPosition(img) & FOLLOWING)) continue;
     if (!(img.compareDocumentPosition(end) & FOLLOWING) || end.contains(img)) break;
     const part = img.closest('figure') ?? img;
-    if (!parts.includes(part)) parts.push(part);
+    if (!parts.some((p) => p === part || p.contains(part) || part.contains(p))) parts.push(part);
     if (parts.length === 3) break;
   }
-  return parts;
+  // Taken from an uncleaned page or copy: none from an ad slot, a share bar, a site header.
+  return parts.filter((part) => !isInsideJunk(part, end, remove));
 }
 
 /** The blocks worth reading, and their text (each block's normal form is made once). */
@@ -277,8 +288,8 @@ function dropJunkBlocks(blocks: Block[], title: string): { kept: Block[]; text: 
 const FRENCH_WORDS = /\b(?:le|la|les|des|du|une|est|et|dans|pour|sur|avec|qui|que|au|aux)\b/gi;
 const ENGLISH_WORDS = /\b(?:the|and|of|to|is|in|for|on|with|that|was|are)\b/gi;
 
-function declaredLang(doc: Document): string {
-  return (doc.documentElement?.getAttribute('lang') ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+function declaredLang(doc: Document, metaLang: string | undefined): string {
+  return (doc.documentElement?.getAttribute('lang') || metaLang || '').toLowerCase().split(/[-_]/)[0] ?? '';
 }
 
 function detectLang(text: string, declared: string, site: SiteRule | undefined): string {

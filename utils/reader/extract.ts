@@ -12,3 +12,4 @@ export { blocksText } from './text';
 export function extractArticle(doc: Document, pageUrl: string): Article | null {
   return extractArticleWith(doc, pageUrl, Readability);
 }
+export { detectArticlePage } from './detect';

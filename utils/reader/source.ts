@@ -1,5 +1,5 @@
 import type { SiteRule } from '../sites/types';
-import { sourceFromSlug } from '../sites/maghress-sources';
+import { sourceFromLink, sourceFromSlug, type SourcePaper } from '../sites/maghress-sources';
 import { absoluteHttpUrl } from './lazy-images';
 import { normaliseSpace } from './text';
 
@@ -56,20 +56,26 @@ export function maghressSlug(url: URL): string | undefined {
 }
 
 /**
- * Who wrote the article. On the aggregator it is the paper named by the slug (known
- * table first, since the slug is stable), else the name the page gives; on a paper's own
- * site it is that paper; elsewhere the page's declared site name or its host.
+ * Who wrote the article. On the aggregator it is what the page itself says: the attribution
+ * line ("نشر في <paper> يوم …", "Publié dans <paper> le …"), else the paper whose site the
+ * "read at source" link points to; the slug table only fills the gaps (no line, no usable
+ * link), since a slug is Maghress's label, not the paper's name, and a wrong or missing
+ * table entry must never rename a paper the page names. On a paper's own site it is that
+ * paper; elsewhere the page's declared site name or its host.
  */
 export function findSource(doc: Document, root: ParentNode, site: SiteRule | undefined, pageUrl: URL): Source {
   const base = pageUrl.href;
   if (site?.id === 'maghress') {
     const slug = maghressSlug(pageUrl);
     const known = slug ? sourceFromSlug(slug) : undefined;
-    const fromSelectors = textOf(root, site.selectors.source ?? []);
-    const attribution = findAttribution(root);
     const isFrench = pageUrl.pathname.startsWith('/fr/');
-    const name = known ? (isFrench ? known.latinName : known.name) : attribution?.name ?? fromSelectors ?? slug ?? site.name;
-    const url = findSourceLink(root, site.selectors.sourceLink ?? [], base) ?? known?.home;
+    const nameOf = (paper: SourcePaper | undefined) => paper && (isFrench ? paper.latinName : paper.name);
+    const link = findSourceLink(root, site.selectors.sourceLink ?? [], base);
+    const linked = link ? sourceFromLink(link) : undefined;
+    const name = findAttribution(root)?.name ?? nameOf(linked) ?? nameOf(known) ?? textOf(root, site.selectors.source ?? []) ?? slug ?? site.name;
+    // The slug's home stands in for a missing link only when the page names that same paper.
+    const home = [known, linked].find((paper) => paper && (name === paper.name || name === paper.latinName))?.home;
+    const url = link ?? home;
     return url ? { name, url } : { name };
   }
   const canonical = absoluteHttpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), base);

@@ -1,7 +1,15 @@
 /**
- * Papers Maghress republishes, by the slug in its article URLs. The Arabic name is what
- * the attribution line shows; `home` is the paper's own site, for the source link when a
- * page carries none. A slug not listed here is shown with the name the page gives.
+ * Papers Maghress republishes, by the slug in its article URLs. Only a fallback: the page's
+ * own attribution line and source link name the paper first (utils/reader/source.ts), so an
+ * entry here matters only on a page that names nothing. `name` is the paper's name as its
+ * Arabic-reading readers know it, `latinName` as the French section writes it; `home` is the
+ * paper's own site, for the source link when a page carries none.
+ *
+ * Moroccan groups publish an Arabic and a French daily under different names, and they are
+ * different papers with different texts: never give one the other's name. Al Bayane (French)
+ * and بيان اليوم / Bayane Al Yaoume (Arabic) are both PPS papers; الصحراء المغربية is Le
+ * Matin's Arabic sister; العلم is L'Opinion's; الاتحاد الاشتراكي is Libération's; الصباح
+ * is L'Economiste's. A French paper keeps its French name in Arabic text too.
  */
 export interface SourcePaper {
   name: string;
@@ -17,7 +25,10 @@ export const MAGHRESS_SOURCES: Record<string, SourcePaper> = {
   almaghribia: { name: 'الصحراء المغربية', latinName: 'Assahra Al Maghribia' },
   attajdid: { name: 'التجديد', latinName: 'Attajdid' },
   alalam: { name: 'العلم', latinName: 'Al Alam' },
-  albayane: { name: 'بيان اليوم', latinName: 'Bayane Al Yaoume' },
+  // Was 'بيان اليوم' / 'Bayane Al Yaoume' here, which renamed the French Al Bayane
+  // (/fr/albayane/…, "Publié dans Albayane") after its Arabic sister paper.
+  albayane: { name: 'Al Bayane', latinName: 'Al Bayane' },
+  bayanealyaoume: { name: 'بيان اليوم', latinName: 'Bayane Al Yaoume' },
   akhbarelyaoum: { name: 'أخبار اليوم', latinName: 'Akhbar Al Yaoum' },
   alyaoum24: { name: 'اليوم 24', latinName: 'Alyaoum 24', home: 'https://alyaoum24.com/' },
   hibapress: { name: 'هبة بريس', latinName: 'Hiba Press', home: 'https://ar.hibapress.com/' },
@@ -50,6 +61,26 @@ export const MAGHRESS_SOURCES: Record<string, SourcePaper> = {
   telquel: { name: 'TelQuel', latinName: 'TelQuel' },
   yabiladi: { name: 'Yabiladi', latinName: 'Yabiladi' },
 };
+
+/** A host without its edition or www label: "ar.hibapress.com" → "hibapress.com". */
+function paperHost(hostname: string): string {
+  return hostname.toLowerCase().replace(/^(?:www|ar|fr|m)\./, '');
+}
+
+/** The paper whose own site (`home`) hosts this link, such as the "read at source" link. */
+export function sourceFromLink(href: string): SourcePaper | undefined {
+  let host: string;
+  try {
+    host = paperHost(new URL(href).hostname);
+  } catch {
+    return undefined;
+  }
+  return Object.values(MAGHRESS_SOURCES).find((paper) => {
+    if (!paper.home) return false;
+    const home = paperHost(new URL(paper.home).hostname);
+    return host === home || host.endsWith(`.${home}`);
+  });
+}
 
 export function sourceFromSlug(slug: string): SourcePaper | undefined {
   return Object.hasOwn(MAGHRESS_SOURCES, slug) ? MAGHRESS_SOURCES[slug] : undefined;

@@ -10,7 +10,9 @@ export const maghress: SiteRule = {
   hosts: ['maghress.com'],
   lang: 'ar',
   articlePaths: [/^\/(?:fr\/)?[a-z0-9][a-z0-9_-]*\/\d+\/?$/i],
-  notArticlePaths: [/^\/(?:fr\/)?(?:search|tag|tags|category|cat|page|section)\b/i],
+  // A slug alone (/hespress, /fr/lematin) is that paper's listing, though its <head> says
+  // og:type "article": never an article, whatever the page declares.
+  notArticlePaths: [/^\/(?:fr\/)?(?:search|tag|tags|category|cat|page|section)\b/i, /^\/(?:fr\/)?[a-z0-9][a-z0-9_-]*\/?$/i],
   selectors: {
     title: ['.article h1', 'article h1', '#article h1', 'h1.title', 'h1', '.news-title'],
     body: ['.article .content', '#article .content', '.article-body', '.news-body', 'article .content', '.article-text'],
