@@ -1,0 +1,46 @@
+/** Route guards: who is calling (reporter or moderator), and the per-route rate limits. */
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
+import { bearer, verifyCredential, type Role } from './auth';
+import type { RateLimit } from './config';
+import type { Db } from './db';
+import { forbidden, unauthorized } from './errors';
+import { limitBy } from './limiter';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Verified reporter id (reporter routes). */
+    reporterId?: string;
+    /** Verified moderator name (moderator routes). */
+    moderatorName?: string;
+  }
+}
+
+/**
+ * Require a valid credential of `role`: none or an invalid one → 401; a valid credential of the
+ * other role → 403.
+ */
+export function requireRole(db: Db, role: Role): onRequestHookHandler {
+  return async (request: FastifyRequest) => {
+    const credential = bearer(request.headers.authorization);
+    if (!credential) throw unauthorized(`send "Authorization: Bearer <${role === 'reporter' ? 'reporter secret' : 'moderator token'}>"`);
+    const who = await verifyCredential(db, credential);
+    if (!who) throw unauthorized(role === 'moderator' ? 'unknown or revoked moderator token' : 'unknown reporter or wrong secret');
+    if (who.role !== role) throw forbidden(`this endpoint is for ${role}s`);
+    if (role === 'reporter') request.reporterId = who.id;
+    else request.moderatorName = who.name;
+  };
+}
+
+/** A rate limit keyed by client address (kept in memory only, never stored). */
+export function perAddress(app: FastifyInstance, name: string, limit: RateLimit): onRequestHookHandler {
+  return app.rateLimit({
+    max: limit.max,
+    timeWindow: limit.windowMs,
+    keyGenerator: (req) => `${name}:${req.ip}`,
+  }) as unknown as onRequestHookHandler;
+}
+
+/** A rate limit keyed by the verified reporter (run it after requireRole; before the body is read). */
+export function perReporter(limit: RateLimit): onRequestHookHandler {
+  return limitBy(limit, (req) => req.reporterId ?? '') as onRequestHookHandler;
+}
