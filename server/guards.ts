@@ -1,4 +1,5 @@
 /** Route guards: who is calling (reporter or moderator), and the per-route rate limits. */
+import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { bearer, verifyCredential, type Role } from './auth';
 import type { RateLimit } from './config';
@@ -31,12 +32,12 @@ export function requireRole(db: Db, role: Role): onRequestHookHandler {
   };
 }
 
-/** A rate limit keyed by client address (kept in memory only, never stored). */
+/** A rate limit keyed by client address (IPv6 grouped by /64; kept in memory only, never stored). */
 export function perAddress(app: FastifyInstance, name: string, limit: RateLimit): onRequestHookHandler {
   return app.rateLimit({
     max: limit.max,
     timeWindow: limit.windowMs,
-    keyGenerator: (req) => `${name}:${req.ip}`,
+    keyGenerator: (req) => `${name}:${normalizeIP(req.ip, 64)}`,
   }) as unknown as onRequestHookHandler;
 }
 

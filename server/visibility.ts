@@ -9,11 +9,10 @@
  *
  * Every flip appends a row to `hide_events`. Writers take one advisory lock before appending, so
  * sequence numbers are committed in order and a reader never skips an event behind its cursor.
+ * `shouldHide` states the rule in TypeScript; `naqi_refresh_image` (migration 002) applies it.
  */
 import { REASONS } from '../utils/reports/constants';
 import type { Queryable } from './db';
-
-const HIDE_EVENTS_LOCK = 7_261_002;
 
 export type ImageDecision = 'hide' | 'keep' | null;
 
@@ -22,43 +21,14 @@ export function shouldHide(decision: ImageDecision, reporters: number, threshold
 }
 
 /**
- * Recount an image's distinct reporters and apply the rule. The caller holds the image row's
- * lock (it inserted/updated it, or selected it FOR UPDATE) inside `tx`.
+ * Recount an image's distinct reporters and apply the rule (SQL function `naqi_refresh_image`,
+ * migration 002, so the report write path can run it in the same round trip). The caller holds
+ * the image row's lock (it inserted/updated it, or selected it FOR UPDATE) inside `tx`.
  * Returns whether the visible state changed.
  */
 export async function refreshImage(tx: Queryable, imageUrl: string, threshold: number): Promise<boolean> {
-  const r = await tx.query<{ decision: ImageDecision; hidden: boolean; reporters: number }>(
-    `UPDATE images SET reporters = (SELECT count(*) FROM reports WHERE image_url = $1)
-     WHERE image_url = $1 RETURNING decision, hidden, reporters`,
-    [imageUrl],
-  );
-  const row = r.rows[0];
-  if (!row) return false;
-  const hide = shouldHide(row.decision, Number(row.reporters), threshold);
-  if (hide === row.hidden) return false;
-  const reason = hide ? await topReason(tx, imageUrl) : null;
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [HIDE_EVENTS_LOCK]);
-  const ev = await tx.query<{ at: Date }>(
-    'INSERT INTO hide_events (image_url, hidden, reason) VALUES ($1, $2, $3) RETURNING at',
-    [imageUrl, hide, reason],
-  );
-  await tx.query('UPDATE images SET hidden = $2, hidden_reason = $3, hidden_at = $4 WHERE image_url = $1', [
-    imageUrl,
-    hide,
-    reason,
-    hide ? ev.rows[0]!.at : null,
-  ]);
-  return true;
-}
-
-/** The most given reason among an image's reports (ties: the dialog's order); "other" when none. */
-async function topReason(tx: Queryable, imageUrl: string): Promise<string> {
-  const r = await tx.query<{ reason: string }>(
-    `SELECT reason FROM reports WHERE image_url = $1 GROUP BY reason
-     ORDER BY count(*) DESC, array_position($2::text[], reason) LIMIT 1`,
-    [imageUrl, REASONS],
-  );
-  return r.rows[0]?.reason ?? 'other';
+  const r = await tx.query<{ changed: boolean }>('SELECT naqi_refresh_image($1, $2, $3) AS changed', [imageUrl, threshold, REASONS]);
+  return r.rows[0]?.changed === true;
 }
 
 /** Re-apply the rule to every undecided image (the threshold may have changed since last start). */

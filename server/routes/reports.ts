@@ -7,7 +7,7 @@
  *   updates that report (reason, note, page, title, site, source, updatedAt) and answers 200
  *   with the stored id.
  * - Each write locks the image's row, recounts distinct reporters and applies the hide rule in
- *   the same transaction.
+ *   the same statement (migration 002's functions).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { LIMITS, REASONS } from '../../utils/reports/constants';
@@ -38,42 +38,28 @@ const reportSchema = {
 
 export type ReportOutcome = { status: 201 | 200; id: string; result: 'created' | 'exists' | 'updated' };
 
-export async function storeReport(tx: Queryable, reporterId: string, r: SubmittedReport, threshold: number): Promise<ReportOutcome> {
-  const same = await tx.query<{ reporter_id: string }>('SELECT reporter_id FROM reports WHERE id = $1', [r.id]);
-  if (same.rows[0]) {
-    if (same.rows[0].reporter_id !== reporterId) throw new ApiError(409, 'id-taken', 'this report id belongs to another reporter');
-    return { status: 200, id: r.id, result: 'exists' };
-  }
-  // Insert or touch the image row: this also locks it until commit (one writer per image).
-  await tx.query(
-    `INSERT INTO images (image_url) VALUES ($1)
-     ON CONFLICT (image_url) DO UPDATE SET last_seen = now()`,
-    [r.imageUrl],
+/** Store a validated report in one statement (SQL function `naqi_store_report`, migration 002). */
+export async function storeReport(db: Queryable, reporterId: string, r: SubmittedReport, threshold: number): Promise<ReportOutcome> {
+  const res = await db.query<{ out_id: string; out_result: string }>(
+    'SELECT out_id, out_result FROM naqi_store_report($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
+    [reporterId, r.id, r.imageUrl, r.pageUrl, r.pageTitle, r.site, r.source, r.reason, r.note, r.createdAt, threshold, REASONS],
   );
-  const mine = await tx.query<{ id: string }>('SELECT id FROM reports WHERE reporter_id = $1 AND image_url = $2', [
-    reporterId,
-    r.imageUrl,
-  ]);
-  let outcome: ReportOutcome;
-  if (mine.rows[0]) {
-    const id = mine.rows[0].id;
-    await tx.query(
-      `UPDATE reports SET page_url = $2, page_title = $3, site = $4, source = $5, reason = $6, note = $7,
-         updated_at = GREATEST(updated_at, $8), received_at = now()
-       WHERE id = $1`,
-      [id, r.pageUrl, r.pageTitle, r.site, r.source, r.reason, r.note, r.createdAt],
-    );
-    outcome = { status: 200, id, result: 'updated' };
-  } else {
-    await tx.query(
-      `INSERT INTO reports (id, reporter_id, image_url, page_url, page_title, site, source, reason, note, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
-      [r.id, reporterId, r.imageUrl, r.pageUrl, r.pageTitle, r.site, r.source, r.reason, r.note, r.createdAt],
-    );
-    outcome = { status: 201, id: r.id, result: 'created' };
+  const row = res.rows[0]!;
+  if (row.out_result === 'id-taken') throw new ApiError(409, 'id-taken', 'this report id belongs to another reporter');
+  const result = row.out_result as ReportOutcome['result'];
+  return { status: result === 'created' ? 201 : 200, id: row.out_id, result };
+}
+
+/** A single statement, retried when it lost a race (a concurrent insert of the same id or vote). */
+async function storeRetrying(db: Queryable, reporterId: string, r: SubmittedReport, threshold: number): Promise<ReportOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await storeReport(db, reporterId, r, threshold);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (attempt >= 4 || !(code === '23505' || code === '40P01' || code === '40001')) throw err;
+    }
   }
-  await refreshImage(tx, r.imageUrl, threshold);
-  return outcome;
 }
 
 export const reportRoutes =
@@ -89,7 +75,7 @@ export const reportRoutes =
       async (request, reply) => {
         const v = validateSubmittedReport(request.body);
         if (!v.ok) throw badRequest('invalid-field', v.message);
-        const outcome = await retrying(ctx.db, (tx) => storeReport(tx, request.reporterId!, v.value, ctx.config.threshold));
+        const outcome = await storeRetrying(ctx.db, request.reporterId!, v.value, ctx.config.threshold);
         if (outcome.result !== 'exists') ctx.cursor.forget();
         return reply.code(outcome.status).send({ id: outcome.id, result: outcome.result });
       },
