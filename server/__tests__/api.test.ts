@@ -3,7 +3,7 @@
  * PGlite and on a real PostgreSQL. After every refusal the database is compared with a dump
  * taken before it: a refused request writes nothing.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseImportFile } from '../../utils/reports/import';
 import { hashSecret } from '../auth';
 import type { Db } from '../db';
@@ -12,6 +12,9 @@ import { revokeModerator } from '../moderators';
 import { runRetention } from '../retention';
 import { backends, dump, makeApp, report, testConfig, wipe, type TestApp } from '../test/harness';
 import { testPostgres } from '../test/pg';
+
+// Each test builds an app and several requests against a database: generous on a busy machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const { available, skipped } = backends();
 const IMG = 'https://www.maghress.com/images/photo.jpg';

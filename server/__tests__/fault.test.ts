@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { freshDatabase, testPostgres } from '../test/pg';
 import { runCli, startServerProcess, type ServerProcess } from '../test/process';
 
@@ -15,6 +15,7 @@ const REPORTERS = 8;
 const IMAGES = 6;
 const KILL_AFTER = 16; // acknowledged reports before the kill
 
+vi.setConfig({ hookTimeout: 60_000 });
 afterAll(() => testPostgres()?.stop());
 
 interface Setup {
