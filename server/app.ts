@@ -32,8 +32,15 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   });
   const ctx: Context = { db, config, cursor: new HiddenCursor(db, config.hiddenCursorCacheMs) };
 
-  // JSON only: any other body type is refused before parsing.
-  app.removeContentTypeParser(['text/plain']);
+  // JSON only: any other body type is refused before parsing. An empty JSON body (a DELETE sent
+  // with a client's default Content-Type) is no body; non-empty bodies use Fastify's own parser
+  // (which refuses __proto__ / constructor.prototype keys).
+  app.removeContentTypeParser(['text/plain', 'application/json']);
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' && request.method === 'DELETE') return done(null, undefined);
+    json(request, body as string, done);
+  });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(errorBody('not-found', 'no such endpoint')));
 
