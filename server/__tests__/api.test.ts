@@ -175,6 +175,14 @@ describe.each(available)('community API on $name', (backend) => {
       expect(r.body.error.code).toBe('forbidden');
     });
 
+    it('refuses a reporter deleted by the operator even while its secret is remembered', async () => {
+      const me = await t.reporter();
+      expect((await post(me.secret, report({ imageUrl: 'https://a.ma/1.jpg' }))).status).toBe(201);
+      await db.query('DELETE FROM reporters WHERE id = $1', [me.reporterId]);
+      const r = await unchanged(() => post(me.secret, report({ imageUrl: 'https://a.ma/2.jpg' })));
+      expect(r.status).toBe(401);
+    });
+
     it('refuses bad input with 400 and a machine-readable code, writing nothing', async () => {
       const me = await t.reporter();
       await post(me.secret, report({ imageUrl: 'https://a.ma/existing.jpg' }));

@@ -15,7 +15,7 @@ import { validateSubmittedReport, type SubmittedReport } from '../../utils/repor
 import { validateId } from '../../utils/reports/validate';
 import type { Context } from '../app';
 import { retrying, type Queryable } from '../db';
-import { ApiError, badRequest, notFound } from '../errors';
+import { ApiError, badRequest, notFound, unauthorized } from '../errors';
 import { perAddress, perReporter, requireRole } from '../guards';
 import { refreshImage } from '../visibility';
 
@@ -57,6 +57,8 @@ async function storeRetrying(db: Queryable, reporterId: string, r: SubmittedRepo
       return await storeReport(db, reporterId, r, threshold);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
+      // The reporter was deleted by the operator after its secret was checked (and cached).
+      if (code === '23503') throw unauthorized('unknown reporter or wrong secret');
       if (attempt >= 4 || !(code === '23505' || code === '40P01' || code === '40001')) throw err;
     }
   }
