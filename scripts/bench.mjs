@@ -6,7 +6,7 @@
 //   --check                exit 1 if a budget is exceeded (or a budgeted figure could not be measured)
 //   --no-build             use the existing .output builds and zips (default: `wxt zip` for both browsers, which builds)
 //   --browsers=a,b         chromium,firefox (default both)
-//   --only=s1,s2           sizes,extraction,visible,heap,roundtrip,store (default all)
+//   --only=s1,s2           sizes,extraction,visible,heap,roundtrip,store,server (default all; server alone needs no browser or build)
 //   --quick                fewer runs and 20,000 reports instead of 100,000 (a smoke test; figures are rough)
 //   --out=FILE             JSON output (default bench-results/latest.json)
 //   --update-doc           also rewrite the results section of BENCHMARKS.md (between its bench:results markers)
@@ -31,7 +31,8 @@ import { benchStore } from './bench/store.mjs';
 import { contentScriptComposition, measureBuild, measureZips, packageVersions } from './bench/sizes.mjs';
 import { profileExtraction, profileTotals } from './bench/profile-extraction.mjs';
 import { traceReaderLoad } from './bench/trace-reader.mjs';
-import { evaluateBudgets } from './bench/budgets.mjs';
+import { evaluateBudgets, evaluateServerBudgets } from './bench/budgets.mjs';
+import { benchServer, serverTable } from './bench/server.mjs';
 import { printReport, updateBenchmarksDoc } from './bench/report.mjs';
 import { geomean, round, withTimeout } from './bench/stats.mjs';
 
@@ -58,7 +59,7 @@ if (flag('help')) {
 const CHECK = flag('check');
 const QUICK = flag('quick');
 const BROWSERS = option('browsers', 'chromium,firefox').split(',').filter(Boolean);
-const SECTIONS = new Set(option('only', 'sizes,extraction,visible,heap,roundtrip,store').split(','));
+const SECTIONS = new Set(option('only', 'sizes,extraction,visible,heap,roundtrip,store,server').split(','));
 const OUT = resolve(root, option('out', 'bench-results/latest.json'));
 const RUNS = QUICK
   ? { extraction: 10, visibleTypical: 8, visibleLong: 5, visibleFallback: 5, heap: 3, roundTrip: 20, storeChunks: 2, cold: 4, warm: 2 }
@@ -273,7 +274,9 @@ async function main() {
     results.notes = [note];
     log(`bench: warning: ${note}`);
   }
-  if (!flag('no-build')) buildAndZip();
+  // The server section alone needs neither a build nor a browser.
+  const browserWork = [...SECTIONS].some((s) => s !== 'server');
+  if (browserWork && !flag('no-build')) buildAndZip();
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
   if (SECTIONS.has('sizes')) {
@@ -288,6 +291,16 @@ async function main() {
     } catch (error) {
       results.sizes.contentScriptComposition = { error: String(error.message).split('\n')[0] };
     }
+  }
+
+  if (SECTIONS.has('server')) {
+    log('\nserver: the community server under autocannon (PGlite, then PostgreSQL)');
+    await section(results, 'server', () => benchServer({ quick: QUICK, log }), 600000);
+  }
+  if (!browserWork) {
+    clearTimeout(watchdog);
+    finish(0);
+    return;
   }
 
   const server = await startFixtureServer();
@@ -312,14 +325,19 @@ function finish(code) {
   results.durationSeconds = round((Date.now() - started) / 1000, 1);
   results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
   results.budgets = evaluateBudgets(results, BROWSERS);
+  results.serverBudgets = evaluateServerBudgets(results);
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
   const lines = [];
   printReport(results, (...a) => lines.push(a.join(' ')));
+  if (results.server) {
+    lines.push('\n## Community server\n', serverTable(results.server), '');
+    for (const b of results.serverBudgets) lines.push(`- ${b.label}: ${b.value ?? b.note} (budget ${b.limit}) ${b.ok ? '✓' : '✗ MISSED'}`);
+  }
   log(lines.join('\n'));
   log(`\nwrote ${OUT.replace(root, '')} in ${results.durationSeconds} s`);
   if (flag('update-doc')) log(updateBenchmarksDoc(join(root, 'BENCHMARKS.md'), results, lines.join('\n')));
-  const missed = results.budgets.filter((b) => !b.ok);
+  const missed = [...results.budgets, ...results.serverBudgets].filter((b) => !b.ok);
   if (CHECK && missed.length) {
     console.error(`\nbench --check: ${missed.length} budget(s) missed: ${missed.map((b) => b.label).join('; ')}`);
     process.exit(1);

@@ -112,3 +112,25 @@ export function evaluateBudgets(results, browsers) {
     return { id: budget.id, label: budget.label, limit: budget.limit, unit: budget.unit, results: rows, ok: rows.every((r) => r.ok) };
   });
 }
+
+// The community server's budgets (issue 12): floors (≥) on throughput, a ceiling on write p99.
+// One row per database; PostgreSQL's figures are required when PostgreSQL was measured.
+export const SERVER_BUDGETS = [
+  { id: 'server-pg-writes', label: 'PostgreSQL: report writes per second', db: 'postgres', min: 2000, unit: '/s', value: (s) => s?.postgres?.writes?.writesPerSecond },
+  { id: 'server-pg-write-p99', label: 'PostgreSQL: report write latency p99', db: 'postgres', max: 50, unit: 'ms', value: (s) => s?.postgres?.writes?.p99Ms },
+  { id: 'server-pg-hidden-304', label: 'PostgreSQL: hide-list delta 304s per second', db: 'postgres', min: 5000, unit: '/s', value: (s) => s?.postgres?.hidden?.notModifiedPerSecond },
+  { id: 'server-pglite-writes', label: 'PGlite: report writes per second', db: 'pglite', min: 500, unit: '/s', value: (s) => s?.pglite?.writes?.writesPerSecond },
+];
+
+export function evaluateServerBudgets(results) {
+  const s = results.server;
+  if (!s) return [];
+  return SERVER_BUDGETS.map((b) => {
+    const value = b.value(s) ?? null;
+    const notMeasured = value === null;
+    // PostgreSQL missing altogether (not installed) is reported, not failed; a measured run that errored fails.
+    const excused = notMeasured && b.db === 'postgres' && Boolean(s.postgres?.notMeasured);
+    const ok = notMeasured ? excused : b.min !== undefined ? value >= b.min : value <= b.max;
+    return { id: b.id, label: b.label, limit: b.min !== undefined ? `≥ ${b.min}${b.unit}` : `≤ ${b.max} ${b.unit}`, value, unit: b.unit, ok, note: notMeasured ? (excused ? 'PostgreSQL not available' : 'not measured (fails the check)') : undefined };
+  });
+}
