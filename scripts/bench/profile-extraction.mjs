@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Where extraction time goes, from a V8 CPU profile (Chromium, CDP): the time of each direct
-// step of extractArticle (its direct callees: cloneNode, findSource, removeJunk, sanitiseHtml…)
+// step of extractArticle (its direct callees: cloneNode, findSource, removeLikelyJunk, sanitiseInPlace…)
 // next to Readability's own two steps (cloneNode, parse), per page, in ms per run.
 //
 //   node scripts/bench/profile-extraction.mjs [fixture-name …]    (needs a build; Chromium)
