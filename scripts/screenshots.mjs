@@ -52,7 +52,55 @@ async function shoot(locale, suffix) {
   await browser.close();
 }
 
-await shoot('ar', 'ar');
-await shoot('en-US', 'en');
+/**
+ * The same screens on a phone: 360 × 740 CSS px with touch (Chromium's mobile emulation), as
+ * Firefox for Android shows them; popup.html is opened as a page, as that browser shows it.
+ */
+async function shootPhone(locale, suffix) {
+  const browser = await launchWithExtension('chromium', {
+    port: server.port,
+    locale,
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await browser.context.newPage();
+  await page.goto(byName('maghress/seed-article').url);
+  await page.getByTestId('reader-view').waitFor({ state: 'visible' });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}phone-reader-${suffix}.png` });
+
+  const report = page.getByTestId('report-image').first();
+  await report.scrollIntoViewIfNeeded();
+  await report.tap();
+  await page.getByTestId('report-reason').nth(1).tap();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${out}phone-report-dialog-${suffix}.png` });
+  await page.getByTestId('report-submit').tap();
+  await page.getByTestId('report-thanks').waitFor({ state: 'visible' });
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${out}phone-report-thanks-${suffix}.png` });
+  await closePage(page);
+
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.extensionUrl('popup.html'));
+  await popup.getByTestId('report-count').waitFor({ state: 'visible' });
+  await popup.waitForTimeout(500);
+  await popup.screenshot({ path: `${out}phone-popup-${suffix}.png` });
+
+  const review = await browser.context.newPage();
+  await review.goto(browser.extensionUrl('review.html'));
+  await review.getByTestId('review-row').first().waitFor({ state: 'visible' });
+  await review.waitForTimeout(500);
+  await review.screenshot({ path: `${out}phone-review-${suffix}.png` });
+  await browser.close();
+}
+
+// `npm run screenshots -- --phone` refreshes only the phone pictures.
+if (!process.argv.includes('--phone')) {
+  await shoot('ar', 'ar');
+  await shoot('en-US', 'en');
+}
+await shootPhone('ar', 'ar');
 await server.close();
 console.log(`Screenshots written to ${out}`);

@@ -28,6 +28,8 @@ export function ReportDialog({ image, actions }: Props) {
     return () => el?.open && el.close();
   }, []);
 
+  useEffect(() => fitVisualViewport(dialog.current), []);
+
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!reason || sending) return;
@@ -118,4 +120,34 @@ export function ReportDialog({ image, actions }: Props) {
       </form>
     </dialog>
   );
+}
+
+/**
+ * Keep the dialog inside the part of the screen that is visible. Chrome for Android opens the
+ * on-screen keyboard over the page (only the visual viewport shrinks), so a dialog centred in
+ * the layout viewport would have its note field and buttons under the keyboard: while the
+ * visual viewport is shorter than the window, pin the dialog to its top and cap its height
+ * (it scrolls inside). Returns the clean-up.
+ */
+function fitVisualViewport(el: HTMLDialogElement | null): (() => void) | undefined {
+  const vv = window.visualViewport;
+  if (!el || !vv) return undefined;
+  const fit = () => {
+    if (window.innerHeight - vv.height > 1) {
+      el.style.maxHeight = `${Math.max(160, Math.floor(vv.height - 16))}px`;
+      el.style.marginBlockStart = `${Math.floor(vv.offsetTop + 8)}px`;
+      el.style.marginBlockEnd = 'auto';
+    } else {
+      el.style.removeProperty('max-height');
+      el.style.removeProperty('margin-block-start');
+      el.style.removeProperty('margin-block-end');
+    }
+  };
+  fit();
+  vv.addEventListener('resize', fit);
+  vv.addEventListener('scroll', fit);
+  return () => {
+    vv.removeEventListener('resize', fit);
+    vv.removeEventListener('scroll', fit);
+  };
 }

@@ -105,4 +105,44 @@ export const READER_CSS = /* css */ `
 .naqi-toast p { margin: 0; }
 .naqi-toast .naqi-button { background: transparent; color: #fff; border-color: #9fb3ab; }
 @media (prefers-reduced-motion: no-preference) { .naqi-reader { scroll-behavior: smooth; } }
+
+/* Long words (URLs, compounds) and wide embeds must never push the article sideways. */
+.naqi-article { overflow-wrap: break-word; }
+.naqi-article h1 { overflow-wrap: anywhere; }
+.naqi-body img, .naqi-body video, .naqi-body iframe { max-width: 100%; height: auto; }
+.naqi-body table { display: block; max-width: 100%; overflow-x: auto; }
+/* The display settings sit in the toolbar row; on a narrow screen they fold (below). */
+.naqi-display { display: contents; }
+.naqi-display-toggle { display: none; }
+/* The dialog scrolls inside itself when it is taller than the screen (a phone, the on-screen
+   keyboard open): its actions stay in view at the bottom. */
+.naqi-dialog { max-height: calc(100vh - 16px); max-height: calc(100dvh - 16px); overflow: auto; overscroll-behavior: contain; }
+.naqi-dialog-actions { position: sticky; inset-block-end: -20px; margin-block-end: -20px; padding-block: 10px 20px; background: #ffffff; }
+
+/* Touch screens and phones: every control at least 44×44 CSS px (WCAG 2.5.5 target size);
+   the report button is always shown, nothing waits for a hover. */
+@media (pointer: coarse), (max-width: 40em) {
+  .naqi-button, .naqi-field select { min-height: 44px; min-width: 44px; }
+  .naqi-report { min-height: 44px; min-width: 44px; font-size: 15px; padding: 8px 14px; }
+  .naqi-reason, .naqi-check { min-height: 44px; }
+  .naqi-reason input, .naqi-check input { width: 20px; height: 20px; margin: 0; flex: none; }
+  .naqi-note textarea { font-size: 16px; }
+}
+@media (max-width: 40em) {
+  .naqi-toolbar-inner { gap: 6px; padding: 6px 8px; }
+  .naqi-brand { display: none; }
+  .naqi-display-toggle { display: inline-block; margin-inline-start: auto; }
+  .naqi-display-toggle[aria-expanded="true"] { border-color: var(--accent); background: var(--bg); }
+  .naqi-display { display: none; }
+  .naqi-display.is-open { display: flex; flex-direction: column; align-items: stretch; gap: 8px; flex-basis: 100%; padding-block: 4px 6px; }
+  .naqi-display .naqi-field, .naqi-display .naqi-group { justify-content: space-between; }
+  .naqi-display .naqi-check { justify-content: flex-start; }
+  .naqi-main { padding: 16px 14px 96px; }
+  .naqi-article h1 { font-size: 1.35em; }
+  .naqi-dialog { padding: 14px; max-width: calc(100vw - 16px); }
+  .naqi-dialog-actions { inset-block-end: -14px; margin-block-end: -14px; padding-block: 10px 14px; }
+  .naqi-dialog-actions .naqi-button { flex: 1 1 auto; }
+  .naqi-toast, .naqi-toast[dir="rtl"] { inset-inline: 8px; transform: none; max-width: none; }
+  .naqi-toast-actions .naqi-button { flex: 1 1 auto; }
+}
 `;

@@ -7,6 +7,10 @@ import { displayHost, httpUrl, shortenMiddle } from '../../utils/ui/urls';
 import { Thumbnail } from '../common/Thumbnail';
 
 export const REVIEW_ROW_HEIGHT = 164;
+/** Rows are stacked on a phone (style.css, max-width 40em): taller, same for every row. */
+export const REVIEW_ROW_HEIGHT_NARROW = 340;
+/** The media query under which rows use REVIEW_ROW_HEIGHT_NARROW; the same as in style.css. */
+export const REVIEW_NARROW_QUERY = '(max-width: 40em)';
 /** Pages listed in a row; the rest are counted. */
 const PAGES_SHOWN = 2;
 
@@ -64,7 +68,8 @@ export function ReviewRow({ row, index, now, selected, current, note, onNote, on
       tabIndex={-1}
       data-row-focus
     >
-      <div class="rrow-select">
+      {/* A label around the box: the whole 44 px cell toggles it on a touch screen. */}
+      <label class="rrow-select">
         <input
           id={`${id}-select`}
           type="checkbox"
@@ -72,7 +77,7 @@ export function ReviewRow({ row, index, now, selected, current, note, onNote, on
           aria-label={t('reviewSelectRow')}
           onChange={(e) => onSelect(row.imageUrl, e.currentTarget.checked)}
         />
-      </div>
+      </label>
 
       <Thumbnail src={row.imageUrl} size={120} sensitive={isSensitive(reasons)} />
 

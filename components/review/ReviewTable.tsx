@@ -2,7 +2,8 @@ import { t } from '../../utils/i18n';
 import type { Decision, ReviewRow as Row } from '../../utils/protocol';
 import type { PagedList } from '../../utils/ui/paged';
 import { VirtualList, type FocusRequest } from '../common/VirtualList';
-import { REVIEW_ROW_HEIGHT, ReviewRow, ReviewRowLoading } from './ReviewRow';
+import { useMediaQuery } from '../../utils/ui/media';
+import { REVIEW_NARROW_QUERY, REVIEW_ROW_HEIGHT, REVIEW_ROW_HEIGHT_NARROW, ReviewRow, ReviewRowLoading } from './ReviewRow';
 
 interface Props {
   list: PagedList<Row>;
@@ -22,12 +23,13 @@ interface Props {
 /** Reported images, one row each, windowed so 100,000 reports scroll smoothly. */
 export function ReviewTable(props: Props) {
   const { list } = props;
+  const narrow = useMediaQuery(REVIEW_NARROW_QUERY);
   return (
     <VirtualList
       class="review-list"
       label={t('reviewListLabel')}
       count={props.count}
-      rowHeight={REVIEW_ROW_HEIGHT}
+      rowHeight={narrow ? REVIEW_ROW_HEIGHT_NARROW : REVIEW_ROW_HEIGHT}
       overscan={3}
       resetKey={props.resetKey}
       focusRequest={props.focusRequest}

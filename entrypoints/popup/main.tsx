@@ -1,11 +1,14 @@
 import { render } from 'preact';
 import { t } from '../../utils/i18n';
 import { applyPageLanguage } from '../../utils/ui/lang';
+import { applyPageMode } from '../../utils/ui/page-mode';
 import { App } from './App';
 import '../../components/common/common.css';
 import './style.css';
 
 // Language and direction first, so Arabic lays out right-to-left from the first paint.
 applyPageLanguage(t('popupTitle'));
+// Popup or page (a tab; full screen on Firefox for Android) before the first paint, for the CSS.
+applyPageMode();
 
 render(<App />, document.getElementById('app')!);

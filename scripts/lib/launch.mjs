@@ -45,9 +45,13 @@ const CHROMIUM_FLAGS = [
 
 /**
  * @param {'chromium'|'firefox'} browserName
- * @param {{ port: number, headless?: boolean, locale?: string, startUrl?: string }} options
+ * @param {{ port: number, headless?: boolean, locale?: string, startUrl?: string,
+ *   viewport?: { width: number, height: number }, isMobile?: boolean, hasTouch?: boolean }} options
+ *   viewport/isMobile/hasTouch: phone emulation (tests/e2e/phone.test.mjs); isMobile is Chromium-only.
  */
-export async function launchWithExtension(browserName, { port, headless = true, locale = 'en-US' }) {
+export async function launchWithExtension(browserName, { port, headless = true, locale = 'en-US', viewport = { width: 1200, height: 900 }, isMobile, hasTouch }) {
+  // Only passed when asked for, so every other caller launches exactly as before.
+  const touch = hasTouch ? { hasTouch: true } : {};
   const profile = mkdtempSync(join(tmpdir(), `naqi-${browserName}-`));
   let context;
   let extensionId;
@@ -59,7 +63,9 @@ export async function launchWithExtension(browserName, { port, headless = true, 
       headless,
       locale,
       ignoreHTTPSErrors: true,
-      viewport: { width: 1200, height: 900 },
+      viewport,
+      ...touch,
+      ...(isMobile ? { isMobile: true, deviceScaleFactor: 2 } : {}),
       env: { ...process.env, LANGUAGE: locale.replace('-', '_') },
       args: [
         ...CHROMIUM_FLAGS,
@@ -84,7 +90,8 @@ export async function launchWithExtension(browserName, { port, headless = true, 
       headless,
       locale,
       ignoreHTTPSErrors: true,
-      viewport: { width: 1200, height: 900 },
+      viewport,
+      ...touch,
       env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
       firefoxUserPrefs: {
         'xpinstall.signatures.required': false,

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, isReportableUrl, type Settings, type TabMessage } from '../protocol';
 import { clampThreshold } from '../reports/state';
 import { SUPPORTED_HOST_PATTERNS } from '../sites/host-patterns';
+import { badgeApi, menusApi } from './optional-apis';
 
 // --- Settings ----------------------------------------------------------------------------------
 
@@ -64,9 +65,12 @@ export function refreshBadge(count: () => Promise<number>): Promise<void> {
     do {
       badgeAgain = false;
       try {
+        // No badge in this browser: nothing to count for.
+        const badge = badgeApi();
+        if (!badge) continue;
         const n = await count();
-        await browser.action.setBadgeText({ text: n <= 0 ? '' : n > BADGE_MAX ? `${BADGE_MAX}+` : String(n) });
-        await browser.action.setBadgeBackgroundColor({ color: '#B3261E' });
+        await badge.setBadgeText({ text: n <= 0 ? '' : n > BADGE_MAX ? `${BADGE_MAX}+` : String(n) });
+        await badge.setBadgeBackgroundColor?.({ color: '#B3261E' });
       } catch {
         /* badge is best effort */
       }
@@ -137,12 +141,18 @@ export async function toggleReader(tab?: { id?: number }): Promise<{ injected: b
 
 export const MENU_REPORT_IMAGE = 'naqi-report-image';
 
-/** (Re)create the context menu; called from runtime.onInstalled (menus persist across restarts). */
+/**
+ * (Re)create the context menu; called from runtime.onInstalled (menus persist across restarts).
+ * Where there are no context menus (Firefox for Android) it does nothing: images are reported
+ * with the button under each of them.
+ */
 export async function createMenus(): Promise<void> {
+  const menus = menusApi();
+  if (!menus) return;
   try {
-    await browser.contextMenus.removeAll();
+    await menus.removeAll();
     const title = browser.i18n.getMessage('menuReportImage') || 'Report this image';
-    browser.contextMenus.create({
+    menus.create({
       id: MENU_REPORT_IMAGE,
       title,
       contexts: ['image'],

@@ -11,6 +11,7 @@ import { absoluteHttpUrl } from '../reader/lazy-images';
 import type { Article, ArticleImage } from '../reader/types';
 import { autoOpens, loadReaderSettings, saveReaderSettings, watchReaderSettings } from '../settings/reader-settings';
 import { mountInShadow } from './mount';
+import { lockPage } from './page-lock';
 import { PageImages } from './page-images';
 import type { ReaderActions } from './reader-actions';
 import { createReaderStore, type ReaderStore } from './reader-state';
@@ -35,7 +36,8 @@ async function loadGenericExtractor(): Promise<GenericExtractor | null> {
 export class ReaderController implements ReaderActions {
   readonly store: ReaderStore = createReaderStore();
   private pageImages: PageImages;
-  private savedOverflow: string | null = null;
+  /** Gives the page back what lockPage took while the view is open. */
+  private unlockPage: (() => void) | null = null;
   private url: string;
 
   constructor(
@@ -61,10 +63,8 @@ export class ReaderController implements ReaderActions {
     const app = mountInShadow(this.doc, 'naqi-reader-root', READER_CSS, h(NaqiApp, { store: this.store, actions: this }));
     this.ctx.onInvalidated(() => {
       // Not close(): that re-attaches the in-page report buttons, whose labels need browser.i18n.
-      if (this.savedOverflow !== null) {
-        this.doc.documentElement.style.overflow = this.savedOverflow;
-        this.savedOverflow = null;
-      }
+      this.unlockPage?.();
+      this.unlockPage = null;
       this.pageImages.clear();
       app.unmount();
     });
@@ -155,20 +155,15 @@ export class ReaderController implements ReaderActions {
       this.store.set({ article });
       void this.refreshStates();
     }
-    if (this.savedOverflow === null) {
-      this.savedOverflow = this.doc.documentElement.style.overflow;
-      this.doc.documentElement.style.overflow = 'hidden';
-    }
+    this.unlockPage ??= lockPage(this.doc);
     this.pageImages.clear();
     this.store.set({ open: true });
   }
 
   close(): void {
     if (!this.store.get().open) return;
-    if (this.savedOverflow !== null) {
-      this.doc.documentElement.style.overflow = this.savedOverflow;
-      this.savedOverflow = null;
-    }
+    this.unlockPage?.();
+    this.unlockPage = null;
     this.store.set({ open: false });
     const { article, isArticlePage, states } = this.store.get();
     if (article && isArticlePage) this.pageImages.attach(article, states);

@@ -16,6 +16,8 @@ const BUTTON_CSS = `
 button { font: 600 13px system-ui, "Segoe UI", Tahoma, sans-serif; cursor: pointer; color: #fff; background: #0b6e4f;
   border: 1px solid #0b6e4f; border-radius: 8px; padding: 4px 10px; margin: 4px 0; }
 button:focus-visible { outline: 3px solid #c2410c; outline-offset: 2px; }
+/* Touch screens: a 44×44 px target (there is no context menu to report with on Android). */
+@media (pointer: coarse) { button { min-height: 44px; min-width: 44px; padding: 8px 14px; font-size: 15px; } }
 `;
 
 /**

@@ -12,15 +12,15 @@ export const BROWSERS = (process.env.NAQI_BROWSERS ?? 'chromium,firefox').split(
 
 /**
  * describe() once per browser. `fn` receives a getter for { server, browser } that is
- * ready inside tests.
+ * ready inside tests. `launch(browserName)` may add launch options (a phone's viewport, touch).
  */
-export function forEachBrowser(title, fn, { locale } = {}) {
+export function forEachBrowser(title, fn, { locale, launch } = {}) {
   for (const browserName of BROWSERS) {
     describe(`${title} [${browserName}]`, () => {
       const env = {};
       before(async () => {
         env.server = await startFixtureServer();
-        env.browser = await launchWithExtension(browserName, { port: env.server.port, locale });
+        env.browser = await launchWithExtension(browserName, { port: env.server.port, locale, ...(launch?.(browserName) ?? {}) });
       });
       after(async () => {
         await env.browser?.close();
