@@ -102,3 +102,14 @@ describe('the generic path never throws and never loses the article', () => {
     expect(extractArticle(doc, URL_)).toBeNull();
   });
 });
+
+describe('boilerplate lines are lines, not articles', () => {
+  it('a short article that ends with a rights line keeps its text', () => {
+    const short = 'The harbour reopened on Monday after a week of storms, and the first boats went out at dawn. Fishermen said the catch was small but the prices were good, and the council promised repairs to the eastern pier before the summer.';
+    const doc = page(`<div id="content"><h1>Harbour reopens</h1><p>${short}</p><p>Example Blog. All rights reserved.</p></div>`);
+    const text = naqiText(doc);
+    expect(readabilityText(doc)).toContain(short);
+    expect(text).toContain(short);
+    expect(text).not.toContain('All rights reserved');
+  });
+});

@@ -72,7 +72,7 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^(?:إشهار|اشهار|إعلان|اعلان|publicité|publicite|annonce|advertisement|sponsorisé|sponsored)$/i,
   /^(?:شارك|تابعونا على|partager|partagez|share)\s*[:：]?$/i,
   /^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))/i,
-  /(?:جميع الحقوق محفوظة|tous droits réservés|all rights reserved)\.?$/i,
+  /^.{0,80}(?:جميع الحقوق محفوظة|tous droits réservés|all rights reserved)\.?$/i,
 ];
 
 /** Image URLs, classes or alt texts that are never article images. */

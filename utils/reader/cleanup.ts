@@ -155,12 +155,15 @@ export function removeBoilerplate(root: Element): void {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const hits: Element[] = [];
+  // A line, not the article: a short article that opens with "نشر في …" or closes with "All
+  // rights reserved" is not boilerplate as a whole.
+  const most = Math.max(200, (root.textContent?.length ?? 0) / 2);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!BOILERPLATE_HINT.test(node.nodeValue ?? '')) continue;
     let found: Element | null = null;
     for (let el = node.parentElement; el && el !== root; el = el.parentElement) {
       const text = el.textContent ?? '';
-      if (text.length > 600) break;
+      if (text.length > 600 || text.length > most) break;
       if (BOILERPLATE_TAGS.has(el.tagName) && isBoilerplateText(text)) found = el;
     }
     if (found && !hits.includes(found)) hits.push(found);
