@@ -67,11 +67,12 @@ function textLength(el: Element): number {
   return el.textContent?.length ?? 0;
 }
 
-/** Prose rather than a list of links: a menu can hold a lot of text, all of it links. */
+/** Too much of the text, and too much prose, to be removed for its name or its kind. */
 function isContent(el: Element, length: number, total: number): boolean {
   return length >= CONTENT_MIN_CHARS && length >= total * CONTENT_SHARE && isProse(el, length);
 }
 
+/** Prose rather than a list of links: a menu can hold a lot of text, all of it links. */
 function isProse(el: Element, length: number): boolean {
   let links = 0;
   for (const a of Array.from(el.querySelectorAll('a'))) links += textLength(a);
@@ -92,12 +93,12 @@ function protector(keep: Element | null): (el: Element) => boolean {
 }
 
 /**
- * The clean-up that runs before the generic extractor: only what is certainly not content
- * (code, landmarks, controls, dialogs, hidden elements, the site's own `remove` selectors,
- * the site header), so the extractor sees the page as it is and a wrong guess cannot cost the
- * article. `keep` (the body the site's selectors found) and its ancestors always stay.
+ * What is certainly not content: code, landmarks, controls, dialogs, hidden elements, the
+ * site's own `remove` selectors, and (on a page) the site header. `keep` (the body the site's
+ * selectors found) and its ancestors always stay. Nothing at all is removed before the generic
+ * extractor: any removal there changes which container it picks.
  */
-export function removeCertainJunk(root: Element, keep: Element | null, extraSelectors: string[] = [], where: 'page' | 'article' = 'page'): void {
+function removeCertainJunk(root: Element, keep: Element | null, extraSelectors: string[] = [], where: 'page' | 'article' = 'page'): void {
   const protect = protector(keep);
   for (const el of Array.from(root.querySelectorAll(NEVER_CONTENT))) if (root.contains(el) && !protect(el)) el.remove();
   const total = textLength(keep ?? root);
@@ -126,7 +127,8 @@ export function removeLikelyJunk(root: Element, keep: Element | null, extraSelec
   let guessed = 0;
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
     // An embedded post (blockquote.twitter-tweet) is a quote the article makes, not a share button.
-    if (el.localName === 'blockquote' || !root.contains(el) || protect(el) || !looksLikeJunk(el) || guesses.some((g) => g.contains(el))) continue;
+    // In document order, a guess's descendants come right after it.
+    if (el.localName === 'blockquote' || !root.contains(el) || protect(el) || !looksLikeJunk(el) || guesses[guesses.length - 1]?.contains(el)) continue;
     const length = textLength(el);
     if (isContent(el, length, total)) continue;
     if (!budgeted(el)) {
