@@ -95,8 +95,8 @@ function protector(keep: Element | null): (el: Element) => boolean {
 /**
  * What is certainly not content: code, landmarks, controls, dialogs, hidden elements, the
  * site's own `remove` selectors, and (on a page) the site header. `keep` (the body the site's
- * selectors found) and its ancestors always stay. Nothing at all is removed before the generic
- * extractor: any removal there changes which container it picks.
+ * selectors found) and its ancestors always stay, and so does any of them holding much of
+ * the text (an article in an <aside>, a page behind an aria-hidden cookie wall).
  */
 function removeCertainJunk(root: Element, keep: Element | null, extraSelectors: string[] = [], where: 'page' | 'article' = 'page'): void {
   const protect = protector(keep);
@@ -107,6 +107,16 @@ function removeCertainJunk(root: Element, keep: Element | null, extraSelectors: 
   // Inside what the generic extractor kept, a <header> is the article's own (an accordion's,
   // a section's), even where the extractor turned the <article> around it into a <div>.
   if (where === 'page') removeUnlessContent(Array.from(root.querySelectorAll('header')).filter(isSiteHeader), root, total, protect);
+}
+
+/**
+ * Before the generic extractor, on a page whose body is unknown: only the certain junk (no
+ * class-name guesses, which took whole bodies, and no site-header rule). Measured on
+ * trafilatura's set, this changes Readability's choice on few pages, each for the better,
+ * and leaves it less to walk.
+ */
+export function removeCertainJunkAround(root: Element, extraSelectors: string[] = []): void {
+  removeCertainJunk(root, null, extraSelectors, 'article');
 }
 
 /**

@@ -14,6 +14,8 @@
  * inert fragment, never article text) is not copied.
  */
 
+import { NEVER_CONTENT } from './cleanup-rules';
+
 /** Element depth kept as is. Preact and the block builder handle several times this. */
 export const MAX_DEPTH = 256;
 
@@ -46,6 +48,54 @@ export function cloneForExtraction(doc: Document): Document {
     return copy;
   }
   return walkClone(doc);
+}
+
+/**
+ * What of the page's <head> extraction reads: the title, the metadata (og:*, article:*,
+ * JSON-LD) and the canonical link. Its styles and scripts are the costly part of a copy.
+ */
+const HEAD_KEPT = 'title, meta, script[type="application/ld+json" i], link[rel~="canonical" i]';
+/**
+ * Never text to read, dropped from the body's copy before it joins a document (where a
+ * <style> would be parsed). `meta` (microdata dates) and JSON-LD scripts stay: they are read.
+ */
+const BODY_DROPPED = `${NEVER_CONTENT.split(',').filter((tag) => tag !== 'meta' && tag !== 'script').join(',')}, noscript, script:not([type="application/ld+json" i])`;
+
+/**
+ * The copy the generic extractor works on, made for reading rather than as a replica: an inert
+ * document holding the page's <html> attributes, its <body> without code, styles and embeds
+ * (removed before the copy joins the document, so no style sheet is parsed), the head's
+ * metadata, and a <base> with the page's base URL (an inert document's own URL is
+ * about:blank). About a third cheaper than `cloneForExtraction`, and lighter for every step
+ * after it. Falls back to that replica for a page deeper than MAX_DEPTH or without a body.
+ */
+export function copyForReading(doc: Document): Document {
+  const querySelector = member(doc, 'querySelector').value as (this: ParentNode, selector: string) => Element | null;
+  const body = member(doc, 'body').get!.call(doc) as HTMLElement | null;
+  if (!body || body.localName !== 'body' || querySelector.call(doc, TOO_DEEP)) return stripNeverContent(cloneForExtraction(doc));
+  const implementation = member(doc, 'implementation').get!.call(doc) as DOMImplementation;
+  const importNode = member(doc, 'importNode').value as (this: Document, node: Node, deep: boolean) => Node;
+  // No argument: no empty <title> of its own to stand before the page's.
+  const copy = implementation.createHTMLDocument();
+  const html = member(doc, 'documentElement').get!.call(doc) as Element;
+  for (const attr of Array.from(html.attributes)) copy.documentElement.setAttribute(attr.name, attr.value);
+  const base = copy.createElement('base');
+  base.setAttribute('href', member(doc, 'baseURI').get!.call(doc) as string);
+  copy.head.append(base);
+  const head = member(doc, 'head').get!.call(doc) as HTMLHeadElement | null;
+  if (head) for (const el of Array.from(head.querySelectorAll(HEAD_KEPT))) copy.head.append(importNode.call(copy, el, true));
+  const bodyCopy = importNode.call(copy, body, true) as HTMLElement;
+  for (const el of Array.from(bodyCopy.querySelectorAll(BODY_DROPPED))) el.remove();
+  stripNamedMembers(bodyCopy);
+  copy.documentElement.replaceChild(bodyCopy, copy.body);
+  return copy;
+}
+
+/** The replica without code, styles and embeds (see BODY_DROPPED). */
+function stripNeverContent(copy: Document): Document {
+  const body = copy.body ?? copy.documentElement;
+  if (body) for (const el of Array.from(body.querySelectorAll(BODY_DROPPED))) el.remove();
+  return copy;
 }
 
 /** Elements that would become named members of the document holding them, and templates. */

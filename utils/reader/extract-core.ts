@@ -2,8 +2,8 @@ import type { Readability } from '@mozilla/readability';
 import { findSite, isArticleUrl } from '../sites';
 import type { SiteRule } from '../sites/types';
 import { buildBlocks } from './blocks';
-import { cloneForExtraction, copyElements, hasNamedMembers } from './clone';
-import { isBoilerplateText, isInsideJunk, removeLikelyJunk } from './cleanup';
+import { copyElements, copyForReading, hasNamedMembers } from './clone';
+import { isBoilerplateText, isInsideJunk, removeCertainJunkAround, removeLikelyJunk } from './cleanup';
 import { metadataDate, parseDate } from './date';
 import { declaredLeadImage } from './lead-image';
 import { resolveLazyImages } from './lazy-images';
@@ -119,8 +119,8 @@ function fromSiteBody(doc: Document, url: URL, site: SiteRule, win: Window): Art
  */
 function fromWholePage(doc: Document, url: URL, site: SiteRule | undefined, win: Window, Generic: GenericExtractor | null): Article | null {
   const base = url.href;
-  // Not doc.cloneNode(true): bounded depth, no recursion, no clobbered members (see clone.ts).
-  const clone = cloneForExtraction(doc);
+  // Not doc.cloneNode(true): the parts worth reading, bounded depth, no clobbered members (see clone.ts).
+  const clone = copyForReading(doc);
   const root = clone.body ?? clone.documentElement;
   if (!root) return null;
 
@@ -131,9 +131,9 @@ function fromWholePage(doc: Document, url: URL, site: SiteRule | undefined, win:
   const remove = site?.selectors.remove ?? [];
   let body = firstMatch(root, site?.selectors.body ?? []);
   // With the body known, everything around it can be cleaned as finely as the body itself.
-  // Without it, Readability sees the page as it is: any clean-up before it changes which
-  // container it picks, and a wrong guess there costs the article (Naqi's clean-up runs
-  // inside its result instead).
+  // Without it, Readability gets the page less what is certainly not the article (landmarks,
+  // dialogs, hidden elements), never a guess from a class name: a wrong guess there costs the
+  // article, so Naqi's finer clean-up runs inside Readability's result instead.
   if (body) removeLikelyJunk(root, body, remove);
   if (body && (!body.isConnected || !hasAtLeastChars(body.textContent ?? '', MIN_BODY_TEXT))) body = null;
 
@@ -144,6 +144,7 @@ function fromWholePage(doc: Document, url: URL, site: SiteRule | undefined, win:
   } else {
     // Copied before Readability runs: it rewrites the clone (down to detaching its <html>).
     const leadCopies = lead.map((el) => el.cloneNode(true));
+    removeCertainJunkAround(root, remove);
     container.append(...leadCopies, ...genericContent(clone, Generic));
     // The finer clean-up, inside what Readability kept: a wrong guess costs a line there.
     removeLikelyJunk(container, null, remove);

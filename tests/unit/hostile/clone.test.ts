@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { cloneForExtraction, MAX_DEPTH } from '../../../utils/reader/clone';
+import { cloneForExtraction, copyForReading, MAX_DEPTH } from '../../../utils/reader/clone';
 import { loadFixtures, readPage } from '../../fixtures/index.mjs';
 
 function depthOf(root: Node): number {
@@ -59,4 +59,54 @@ describe('cloneForExtraction', () => {
     // The page itself is untouched.
     expect(doc.querySelectorAll('[name]').length).toBe(6);
   });
+});
+
+describe('copyForReading', () => {
+  const page = `<!DOCTYPE html><html lang="fr" dir="ltr"><head><title>Le titre</title><base href="https://exemple.ma/news/">
+    <meta property="og:type" content="article"><link rel="canonical" href="https://exemple.ma/a/1"><link rel="stylesheet" href="x.css">
+    <style>p{color:red}</style><script>window.x=1</script><script type="application/ld+json">{"@type":"NewsArticle"}</script></head>
+    <body class="b"><p>Un paragraphe <a href="suite.html">lien</a></p><script>evil()</script><style>a{}</style><svg><text>svg</text></svg>
+    <noscript><img src="n.jpg"></noscript><meta itemprop="datePublished" content="2024-05-01"><script type="application/ld+json">{"@type":"Person"}</script>
+    <img name="body" src="i.jpg"><template><p>gabarit</p></template></body></html>`;
+
+  it('keeps what extraction reads: <html> attributes, the head metadata, the body text, microdata and JSON-LD', () => {
+    const doc = new JSDOM(page, { url: 'https://exemple.ma/news/1.html' }).window.document;
+    const copy = copyForReading(doc);
+    expect(copy).not.toBe(doc);
+    expect(copy.documentElement.getAttribute('lang')).toBe('fr');
+    expect(copy.title).toBe('Le titre');
+    expect(copy.querySelector('meta[property="og:type"]')?.getAttribute('content')).toBe('article');
+    expect(copy.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://exemple.ma/a/1');
+    expect(copy.querySelectorAll('script[type="application/ld+json"]').length).toBe(2);
+    expect(copy.querySelector('meta[itemprop="datePublished"]')).not.toBeNull();
+    expect(copy.body.className).toBe('b');
+    expect(copy.body.querySelector('p')?.textContent).toBe('Un paragraphe lien');
+  });
+
+  it('resolves relative URLs against the page (an inert document is at about:blank otherwise)', () => {
+    const doc = new JSDOM(page, { url: 'https://exemple.ma/news/1.html' }).window.document;
+    const copy = copyForReading(doc);
+    expect(copy.baseURI).toBe('https://exemple.ma/news/');
+    expect((copy.querySelector('a') as HTMLAnchorElement).href).toBe('https://exemple.ma/news/suite.html');
+  });
+
+  it('drops code, styles, embeds, noscript and templates, and the attributes that make named properties', () => {
+    const doc = new JSDOM(page, { url: 'https://exemple.ma/news/1.html' }).window.document;
+    const copy = copyForReading(doc);
+    expect(copy.querySelectorAll('style, link[rel="stylesheet"], svg, noscript, template').length).toBe(0);
+    expect(Array.from(copy.querySelectorAll('script')).every((s) => s.getAttribute('type') === 'application/ld+json')).toBe(true);
+    expect(copy.querySelector('img')?.hasAttribute('name')).toBe(false);
+    // The page itself is untouched.
+    expect(doc.querySelectorAll('script').length).toBe(4);
+    expect(doc.querySelector('img[name="body"]')).not.toBeNull();
+  });
+
+  it('copies a page deeper than MAX_DEPTH by the flattening walk, still without code', () => {
+    const html = `<!DOCTYPE html><html><body><script>x()</script>${'<div>'.repeat(400)}<p>عميق</p>${'</div>'.repeat(400)}</body></html>`;
+    const doc = new JSDOM(html).window.document;
+    const copy = copyForReading(doc);
+    expect(depthOf(copy)).toBeLessThanOrEqual(MAX_DEPTH + 2);
+    expect(copy.querySelector('script')).toBeNull();
+    expect(copy.body.textContent).toBe('عميق');
+  }, 60_000);
 });
