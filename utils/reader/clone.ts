@@ -85,17 +85,22 @@ export function copyForReading(doc: Document): Document {
   const head = member(doc, 'head').get!.call(doc) as HTMLHeadElement | null;
   if (head) for (const el of Array.from(head.querySelectorAll(HEAD_KEPT))) copy.head.append(importNode.call(copy, el, true));
   const bodyCopy = importNode.call(copy, body, true) as HTMLElement;
-  for (const el of Array.from(bodyCopy.querySelectorAll(BODY_DROPPED))) el.remove();
+  dropNeverContent(bodyCopy);
   stripNamedMembers(bodyCopy);
   copy.documentElement.replaceChild(bodyCopy, copy.body);
   return copy;
 }
 
-/** The replica without code, styles and embeds (see BODY_DROPPED). */
+/** The replica without code, styles and embeds in its body. */
 function stripNeverContent(copy: Document): Document {
   const body = copy.body ?? copy.documentElement;
-  if (body) for (const el of Array.from(body.querySelectorAll(BODY_DROPPED))) el.remove();
+  if (body) dropNeverContent(body);
   return copy;
+}
+
+/** Removes what BODY_DROPPED names from `root`. */
+function dropNeverContent(root: ParentNode): void {
+  for (const el of Array.from(root.querySelectorAll(BODY_DROPPED))) el.remove();
 }
 
 /** Elements that would become named members of the document holding them, and templates. */
